@@ -1,0 +1,37 @@
+"""smtpdiag: why your mail did not go out, and what to do about it.
+
+Typed diagnoses for SMTP settings, server replies and smtplib failures. The public API is
+re-exported here; everything in modules whose names start with ``_`` is private.
+"""
+
+from ._catalogue import CATALOGUE, CatalogueEntry, make_diagnosis
+from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
+from ._errors import SettingsError, SmtpdiagError
+from ._reply import parse_reply
+from ._settings import MASK, AuthMethod, Layer, OAuthCredentials, Security, SettingsModel
+from ._validate import validate
+from ._version import __version__
+
+__all__ = [
+    "CATALOGUE",
+    "MASK",
+    "Audience",
+    "AuthMethod",
+    "CatalogueEntry",
+    "Category",
+    "Diagnosis",
+    "Layer",
+    "OAuthCredentials",
+    "Remedy",
+    "Reply",
+    "Security",
+    "SettingsError",
+    "SettingsModel",
+    "Severity",
+    "SmtpdiagError",
+    "Stage",
+    "__version__",
+    "make_diagnosis",
+    "parse_reply",
+    "validate",
+]
