@@ -62,7 +62,7 @@ def _e(
     )
 
 
-_ENTRIES: tuple[CatalogueEntry, ...] = (
+_FOUNDATION_ENTRIES: tuple[CatalogueEntry, ...] = (
     # ----------------------------------------------------------------------------------------
     # config: found in the settings before anything touches the network
     _e(
@@ -438,6 +438,22 @@ _ENTRIES: tuple[CatalogueEntry, ...] = (
         fields=["security", "port"],
     ),
 )
+
+
+# Kinds the classifier produces from replies, exceptions and identity errors. The reply texts and
+# their public sources live in the rule tables, not here.
+_CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+
+
+# Kinds the sender produces itself (safety refusals, delivery outcomes).
+_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+
+
+# Kinds the testing toolkit, the settings suggestions and other parts add.
+_OTHER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+
+
+_ENTRIES = _FOUNDATION_ENTRIES + _CLASSIFIER_ENTRIES + _SENDER_ENTRIES + _OTHER_ENTRIES
 
 
 def _index(entries: Iterable[CatalogueEntry]) -> Mapping[str, CatalogueEntry]:
