@@ -1151,6 +1151,12 @@ def _classify(
     else:
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
+    if (
+        finding.kind == "auth.invalid_credentials"
+        and settings is not None
+        and settings.auth_method is AuthMethod.OAUTH
+    ):
+        finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
     provider = finding.provider
     if provider is None and not finding.provider_searched:
         provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
