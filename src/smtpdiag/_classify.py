@@ -289,7 +289,7 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         parts = enhanced.split(".")
         subject, detail = int(parts[1]), int(parts[2])
     transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421 or (code is not None and code == 554 and stage is Stage.CONNECT):
+    if code == 421:  # RFC 5321 §3.1 / §4.2.3: service not available, closing channel
         return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
     if code == 530:
         return "policy.authentication_required"
@@ -337,6 +337,8 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         return "server.error"
     if subject == 4:  # X.4.x: network and routing
         return "server.temporary" if detail == 5 else "connection.routing_failed"
+    if subject in (0, 5) and detail == 0 and stage in (Stage.MAIL, Stage.RCPT):
+        subject = None  # X.0.0 / X.5.0 say nothing: the stage decides below
     if subject == 5:
         if detail == 3:
             return "recipient.too_many"
@@ -721,6 +723,8 @@ def _network_kind(facts: _Facts) -> str | None:
         if reason == "CERTIFICATE_VERIFY_FAILED":
             return _text_kind(f.message.lower()) or "tls.certificate_untrusted"
         errno = f.errno
+        if "herror" in f.names:
+            return "connection.host_not_found"
         if "gaierror" in f.names or (errno is not None and errno < 0):
             if errno in _DNS_TEMPORARY_ERRNOS:
                 return "connection.dns_failure"
@@ -836,7 +840,11 @@ def _classify_reply(
     rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
     if rule is not None:
         kind = rule.kind
-        if stage is Stage.CONNECT and reply.code == 421 and not kind.startswith("policy."):
+        if (
+            stage is Stage.CONNECT
+            and reply.code == 421
+            and kind.startswith(("server.", "unknown."))
+        ):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
         return _Finding(
             kind, stage, reply, provider=provider or rule.provider, provider_searched=True

@@ -590,6 +590,7 @@ RULES: tuple[Rule, ...] = (
         r"not accept(?:ing)? mail|does not receive (?:e)?mail|no mx record|no mx found|"
         r"couldn't find a mail exchanger|account inbounds disabled|"
         r"not accepting network messages",
+        stages="rcpt data",
         src=_SISIMAI_REASON + "notaccept.rb",
     ),
     R(
