@@ -982,3 +982,11 @@ def test_total(failure: Any, stage: Any) -> None:
 @given(st.text(alphabet="0123456789 -.#;()[]<>:SMTPsmtp\n", max_size=80))
 def test_total_on_reply_like_text(text: str) -> None:
     assert classify(text).kind in CATALOGUE
+
+
+def test_docs_list_every_classifier_kind() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "classification.md").read_text("utf-8")
+    missing = [e.kind for e in _CLASSIFIER_ENTRIES if f"| `{e.kind}` |" not in page]
+    assert not missing, missing
