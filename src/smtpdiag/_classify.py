@@ -105,9 +105,9 @@ class _CompiledRule:
     needles: tuple[str, ...] | None
 
     def applies(self, code: int | None, stage: Stage | None) -> bool:
-        if self.codes and code not in self.codes:
+        if self.codes and code is not None and code not in self.codes:
             return False
-        if self.code_class is not None and (code is None or code // 100 != self.code_class):
+        if self.code_class is not None and code is not None and code // 100 != self.code_class:
             return False
         return not (self.stages and stage is not None and stage.value not in self.stages)
 
@@ -320,7 +320,9 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
             return "recipient.domain_not_found"
         if detail in (7, 8):
             return "sender.domain_invalid"
-        return "recipient.unknown" if detail in (1, 3, 10) else "recipient.rejected"
+        if detail == 3:  # X.1.3 bad destination mailbox address syntax
+            return "recipient.address_invalid"
+        return "recipient.unknown" if detail in (1, 10) else "recipient.rejected"
     if subject == 2:
         if detail == 2:
             return "recipient.mailbox_full"
