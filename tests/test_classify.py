@@ -990,3 +990,39 @@ def test_docs_list_every_classifier_kind() -> None:
     page = (Path(__file__).parent.parent / "docs" / "classification.md").read_text("utf-8")
     missing = [e.kind for e in _CLASSIFIER_ENTRIES if f"| `{e.kind}` |" not in page]
     assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Traceback (most recent call last):\n"
+            '  File "/app/send.py", line 10, in <module>\n'
+            "    server.login(user, pw)\n"
+            "smtplib.SMTPAuthenticationError: (535, b'5.7.139 Authentication unsuccessful, "
+            "basic authentication is disabled. [PN0PR01CA0024.INDPRD01.PROD.OUTLOOK.COM]')",
+            "auth.basic_auth_disabled",
+        ),
+        (
+            "aiosmtplib.errors.SMTPAuthenticationError: (535, 5.7.8 Username and Password not "
+            "accepted. Learn more at https://support.google.com/mail/?p=BadCredentials)",
+            "auth.invalid_credentials",
+        ),
+        (
+            "Error: Invalid login: 535-5.7.8 Username and Password not accepted",
+            "auth.invalid_credentials",
+        ),
+        (
+            "aiosmtplib.errors.SMTPConnectTimeoutError: Timed out connecting to smtp.gmail.com on "
+            "port 587",
+            "connection.timeout",
+        ),
+        (
+            "OSError: [WinError 10013] An attempt was made to access a socket in a way forbidden "
+            "by its access permissions",
+            "connection.refused",
+        ),
+    ],
+)
+def test_pasted_exception_text(text: str, kind: str) -> None:
+    assert classify(text).kind == kind

@@ -536,8 +536,23 @@ def _facts_from_mapping(data: Mapping[Any, Any]) -> _Facts:
     return facts
 
 
+_TRACEBACK_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|NotSupported)"
+    r"(?::|\(| at )",
+    re.MULTILINE,
+)
+
+
 def _facts_from_text(text: str) -> _Facts:
     text = text[:_MAX_TEXT]
+    if "Traceback (most recent call last)" in text or "During handling of" in text:
+        # A pasted traceback: the last exception line is the failure, earlier ones its context.
+        lines = [m.start() for m in _TRACEBACK_LINE.finditer(text)]
+        if lines:
+            facts = _facts_from_text(text[lines[-1] :].split("\n\n", 1)[0])
+            if len(lines) > 1:
+                facts.context = _facts_from_text(text[lines[-2] : lines[-1]].strip())
+            return facts
     facts = _Facts(message=text)
     stripped = text.strip()
     match = _EXC_TEXT.match(stripped)
@@ -624,7 +639,9 @@ _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
 _DNS_TEMPORARY_ERRNOS = frozenset({-3, 11002, 2, -4})
 _REFUSED_ERRNOS = frozenset({111, 61, 10061})
 _TIMEOUT_ERRNOS = frozenset({110, 60, 10060})
-_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065})
+_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065, 99, 49, 10049})
+# EACCES / WSAEACCES on connect: a local firewall or antivirus program blocks the port.
+_BLOCKED_ERRNOS = frozenset({13, 10013})
 _CLOSED_ERRNOS = frozenset({104, 54, 10054, 32, 103, 53, 10053})
 _CERT_EXPIRED = frozenset({10})
 _CERT_NAME = frozenset({62, 64})
@@ -682,6 +699,8 @@ def _text_kind(low: str) -> str | None:
         return "message.header_injection"
     if "unable to get authority configuration" in low:
         return "auth.oauth_tenant_not_found"
+    if "server_hostname cannot be an empty string" in low:
+        return "config.host_missing"
     if (
         "name or service not known" in low
         or "nodename nor servname" in low
@@ -735,6 +754,8 @@ def _network_kind(facts: _Facts) -> str | None:
             if "gaierror" in f.names:
                 return "connection.dns_failure"
         if "ConnectionRefusedError" in f.names or errno in _REFUSED_ERRNOS:
+            return "connection.refused"
+        if errno in _BLOCKED_ERRNOS and "UnicodeEncodeError" not in f.names:
             return "connection.refused"
         if errno in _UNREACHABLE_ERRNOS:
             return "connection.unreachable"
@@ -897,6 +918,14 @@ def _translate(
         finding = _classify_reply(parse_reply(facts.message), stage, host)
         if not finding.kind.startswith("unknown."):
             return finding
+
+    # An exception whose message is a server reply ("Error: Invalid login: 535-5.7.8 ...").
+    if names and facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+        reply = parse_reply(facts.message)
+        if reply.code is not None and reply.code >= 400:
+            finding = _classify_reply(reply, stage, host)
+            if not finding.kind.startswith("unknown."):
+                return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)

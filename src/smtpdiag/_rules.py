@@ -1039,4 +1039,9 @@ AADSTS_KINDS: dict[int, str] = {
     50173: "auth.oauth_token_invalid",  # The provided grant has expired.
     70008: "auth.oauth_token_invalid",  # The refresh token has expired.
     53003: "auth.basic_auth_disabled",  # Blocked by Conditional Access.
+    50059: "auth.oauth_tenant_not_found",  # No tenant-identifying information found.
+    50020: "auth.oauth_user_not_found",  # The user account is from another identity provider.
+    700082: "auth.oauth_token_invalid",  # The refresh token has expired due to inactivity.
+    65002: "auth.oauth_permission_missing",  # Consent between first party apps is required.
+    650057: "auth.oauth_scope_invalid",  # Invalid resource: not in the app's permissions.
 }
