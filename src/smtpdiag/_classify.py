@@ -38,11 +38,12 @@ _MAX_TEXT = 20_000  # longer input is cut before any regular expression sees it
 # The rule engine
 
 
-def _needles(pattern: str) -> tuple[str, ...] | None:
+def _needles(pattern: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
     """Lower-case literal prefixes, one per top-level alternative of ``pattern``.
 
     A text can only match when it contains one of them. None when some alternative does not
     start with a literal of at least three characters (the pattern is then always tried).
+    The second value holds the needles that are a whole alternative: finding one is a match.
     """
     alternatives: list[str] = []
     depth = 0
@@ -67,8 +68,10 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         i += 1
     alternatives.append("".join(current))
     needles: list[str] = []
+    complete: set[str] = set()
     for alt in alternatives:
         literal: list[str] = []
+        whole = True
         j = 0
         while j < len(alt):
             ch = alt[j]
@@ -79,12 +82,15 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
                     j += 2
                     continue
                 if nxt == "b" and not literal:  # a word boundary at the start matches nothing
+                    whole = False
                     j += 2
                     continue
+                whole = False
                 break
             if ch in ".^$*+?{}[]()|":
                 if ch in "?*{" and literal:
                     literal.pop()
+                whole = False
                 break
             literal.append(ch)
             j += 1
@@ -92,7 +98,9 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         if len(text) < 3:
             return None
         needles.append(text)
-    return tuple(needles)
+        if whole:
+            complete.add(text)
+    return tuple(needles), frozenset(complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +111,7 @@ class _CompiledRule:
     stages: frozenset[str]
     regex: re.Pattern[str] | None
     needles: tuple[str, ...] | None
+    complete: frozenset[str]
 
     def applies(self, code: int | None, stage: Stage | None) -> bool:
         if self.codes and code is not None and code not in self.codes:
@@ -128,13 +137,15 @@ def _compile(rule: Rule) -> _CompiledRule:
         else:
             codes.add(int(token))
     regex = re.compile(rule.text, re.IGNORECASE) if rule.text else None
+    found = _needles(rule.text) if rule.text else None
     return _CompiledRule(
         rule,
         frozenset(codes),
         code_class,
         frozenset(rule.stages.split()),
         regex,
-        _needles(rule.text) if rule.text else None,
+        None if found is None else found[0],
+        frozenset() if found is None else found[1],
     )
 
 
@@ -174,27 +185,35 @@ class _TextTier:
             else:
                 for needle in compiled.needles:
                     owners.setdefault(needle, set()).add(index)
-        # The scan reports the longest needle at each position: give it its prefixes' owners.
-        self.owners: dict[str, frozenset[int]] = {}
-        for needle in owners:
-            found: set[int] = set()
-            for other, indices in owners.items():
-                if needle.startswith(other):
-                    found |= indices
-            self.owners[needle] = frozenset(found)
+        # The scan reports the longest needle at each position; the needles that are its
+        # prefixes occur there too.
+        self.prefixes: dict[str, frozenset[str]] = {
+            needle: frozenset(other for other in owners if needle.startswith(other))
+            for needle in owners
+        }
+        self.owners: dict[str, frozenset[int]] = {
+            needle: frozenset(i for other in prefixes for i in owners[other])
+            for needle, prefixes in self.prefixes.items()
+        }
         pattern = _trie_pattern(owners) if owners else "(?!)"
         self.scan = re.compile(f"(?=({pattern}))")
 
     def match(self, code: int | None, low: str, stage: Stage | None) -> Rule | None:
-        owners = self.owners
+        owners, prefixes = self.owners, self.prefixes
         candidates: set[int] = set(self.always)
-        for found in self.scan.finditer(low):
-            candidates |= owners[found.group(1)]
+        found: set[str] = set()
+        for hit in self.scan.finditer(low):
+            needle = hit.group(1)
+            candidates |= owners[needle]
+            found |= prefixes[needle]
         for index in sorted(candidates):
             candidate = self.rules[index]
-            if candidate.applies(code, stage) and (
-                candidate.regex is None or candidate.regex.search(low) is not None
-            ):
+            if not candidate.applies(code, stage):
+                continue
+            # A needle that is a whole literal alternative proves the match on its own.
+            if candidate.complete & found or candidate.regex is None:
+                return candidate.rule
+            if candidate.regex.search(low) is not None:
                 return candidate.rule
         return None
 
@@ -264,11 +283,16 @@ class _Engine:
 _ENGINE = _Engine(RULES)
 
 
+_PROVIDER_NEEDLES: tuple[tuple[str, str], ...] = tuple(
+    (needle, signature.provider) for signature in PROVIDERS for needle in signature.needles
+)
+
+
 def _detect_provider(low: str, host: str | None) -> str | None:
-    for signature in PROVIDERS:
-        for needle in signature.needles:
-            if needle in low:
-                return signature.provider
+    """The provider named by a trace id or signature in the text, else by the host name."""
+    for needle, provider in _PROVIDER_NEEDLES:
+        if needle in low:
+            return provider
     if host:
         name = host.strip().lower().rstrip(".")
         for signature in PROVIDERS:
@@ -1180,8 +1204,8 @@ def _classify(
         host = None
     if host is None and settings is not None and settings.host:
         host = settings.host
-    facts = _Facts()
-    if isinstance(failure, str) and failure.lstrip()[:1] in _REPLY_START:
+    facts: _Facts | None = None
+    if isinstance(failure, str) and failure[:1] in _REPLY_START:
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
         finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
         if finding.kind.startswith("unknown.") and "AADSTS" in failure:
@@ -1196,9 +1220,10 @@ def _classify(
         and settings.auth_method is AuthMethod.OAUTH
     ):
         finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
+    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
     provider = finding.provider
     if provider is None and not finding.provider_searched:
-        provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
+        provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
     if reply is not None and settings is not None:
         masked = _mask(reply.text, settings)
@@ -1207,7 +1232,7 @@ def _classify(
     retryable = True if reply is not None and reply.is_transient else None
     detail = finding.detail
     if detail is None and finding.kind.startswith("unknown.") and reply is None:
-        detail = _detail(facts)
+        detail = message.strip()[:500] or None
     return make_diagnosis(
         finding.kind,
         detail=_mask(detail, settings),
