@@ -306,100 +306,102 @@ def _detect_provider(low: str, host: str | None) -> str | None:
 # Generic answers from the reply code and the RFC 3463 enhanced code
 
 
+# RFC 5321 §4.2.2-4.2.3 and RFC 4954 §6: reply codes that decide on their own, by stage
+# (None: any stage).
+_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    (421, "connect"): "connection.greeting_refused",  # 421 instead of the 220 greeting (§3.1)
+    (421, None): "server.unavailable",
+    (452, "rcpt"): "recipient.too_many",  # §4.5.3.1.10
+    (452, None): "server.insufficient_storage",
+    (500, None): "protocol.syntax_error",
+    (501, None): "protocol.syntax_error",
+    (502, None): "protocol.not_implemented",
+    (503, None): "protocol.bad_sequence",
+    (504, None): "protocol.not_implemented",
+    (530, None): "policy.authentication_required",
+    (534, None): "auth.mechanism_unavailable",
+    (535, None): "auth.invalid_credentials",
+    (538, None): "policy.encryption_required",
+    (551, None): "recipient.moved",
+    (552, "data"): "message.too_large",
+    (555, None): "protocol.not_implemented",
+}
+
+# RFC 3463 §3 subjects and details, by stage: (subject, detail or None, stage or None).
+_SUBJECT_KINDS: dict[tuple[int, int | None, str | None], str] = {
+    (0, 0, "mail"): "sender.rejected",
+    (0, 0, "rcpt"): "recipient.rejected",
+    (1, None, "mail"): "sender.rejected",
+    (1, 1, None): "recipient.unknown",  # bad destination mailbox address
+    (1, 2, None): "recipient.domain_not_found",  # bad destination system address
+    (1, 3, None): "recipient.address_invalid",  # bad destination mailbox address syntax
+    (1, 4, None): "recipient.domain_not_found",  # destination mailbox address ambiguous
+    (1, 7, None): "sender.domain_invalid",  # bad sender's mailbox address syntax
+    (1, 8, None): "sender.domain_invalid",  # bad sender's system address
+    (1, 10, None): "recipient.unknown",  # RFC 7505 recipient address has null MX
+    (1, None, None): "recipient.rejected",
+    (2, None, "mail"): "sender.rejected",
+    (2, 1, None): "recipient.disabled",  # mailbox disabled
+    (2, 2, None): "recipient.mailbox_full",
+    (2, 3, None): "message.too_large",  # message length exceeds administrative limit
+    (2, None, None): "recipient.rejected",
+    (3, 1, None): "server.insufficient_storage",
+    (3, 4, None): "message.too_large",
+    (3, None, None): "server.error",
+    (4, 5, None): "server.temporary",  # mail system congestion
+    (4, None, None): "connection.routing_failed",  # network and routing status
+    (5, 0, "mail"): "sender.rejected",
+    (5, 0, "rcpt"): "recipient.rejected",
+    (5, 2, None): "protocol.syntax_error",
+    (5, 3, None): "recipient.too_many",
+    (5, 4, None): "protocol.syntax_error",
+    (5, None, None): "protocol.not_implemented",
+    (6, 0, None): "message.content_rejected",
+    (6, 1, None): "message.content_rejected",
+    (6, None, None): "message.malformed",
+    (7, None, "connect"): "policy.rejected",
+    (7, None, "ehlo"): "policy.rejected",
+    (7, None, "mail"): "sender.rejected",
+    (7, 8, None): "auth.invalid_credentials",
+    (7, 25, None): "policy.ptr_required",  # RFC 7372
+    **{(7, detail, None): "policy.dmarc_failed" for detail in (20, 21, 22, 23, 24, 26, 27)},
+    (7, None, None): "unknown.security",
+}
+
+# What a reply code means at a stage when neither the text nor the enhanced code decides.
+_STAGE_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    **{(code, "mail"): "sender.rejected" for code in (501, 550, 553)},
+    **{(code, "rcpt"): "recipient.rejected" for code in (550, 553, 554)},
+    (554, "data"): "policy.rejected",
+    (450, None): "server.temporary",
+    (451, None): "server.temporary",
+    (454, None): "server.temporary",
+}
+
+
 def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -> str | None:
     """RFC 5321 §4.2.3 reply codes and RFC 3463 subjects, sharpened by the stage."""
-    subject = detail = None
-    if enhanced:
-        parts = enhanced.split(".")
-        subject, detail = int(parts[1]), int(parts[2])
-    transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421:  # RFC 5321 §3.1 / §4.2.3: service not available, closing channel
-        return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
-    if code == 530:
-        return "policy.authentication_required"
-    if code == 534:
-        return "auth.mechanism_unavailable"
-    if code == 535:
-        return "auth.invalid_credentials"
-    if code == 538:
-        return "policy.encryption_required"
-    if code == 500 or code == 501:
-        return "protocol.syntax_error"
-    if code == 502 or code == 504 or code == 555:
-        return "protocol.not_implemented"
-    if code == 503:
-        return "protocol.bad_sequence"
-    if code == 551:
-        return "recipient.moved"
-    if code == 552 and stage is Stage.DATA:
-        return "message.too_large"
-    if code == 452 and stage is Stage.RCPT:
-        return "recipient.too_many"
-    if code == 452:
-        return "server.insufficient_storage"
-    if subject == 1:
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        if detail in (2, 4):  # X.1.2 bad destination system, X.1.4 ambiguous
-            return "recipient.domain_not_found"
-        if detail in (7, 8):
-            return "sender.domain_invalid"
-        if detail == 3:  # X.1.3 bad destination mailbox address syntax
-            return "recipient.address_invalid"
-        return "recipient.unknown" if detail in (1, 10) else "recipient.rejected"
-    if subject == 2:
-        if detail == 2:
-            return "recipient.mailbox_full"
-        if detail == 3:
-            return "message.too_large"
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        return "recipient.disabled" if detail == 1 else "recipient.rejected"
-    if subject == 3:
-        if detail == 4:
-            return "message.too_large"
-        if detail == 1:
-            return "server.insufficient_storage"
-        return "server.error"
-    if subject == 4:  # X.4.x: network and routing
-        return "server.temporary" if detail == 5 else "connection.routing_failed"
-    if subject in (0, 5) and detail == 0 and stage in (Stage.MAIL, Stage.RCPT):
-        subject = None  # X.0.0 / X.5.0 say nothing: the stage decides below
-    if subject == 5:
-        if detail == 3:
-            return "recipient.too_many"
-        return "protocol.syntax_error" if detail in (2, 4) else "protocol.not_implemented"
-    if subject == 6:
-        return "message.content_rejected" if detail in (0, 1) else "message.malformed"
-    if subject == 7 and stage in (Stage.CONNECT, Stage.EHLO) and not transient:
-        return "policy.rejected"
-    if subject == 7:
-        if detail in (20, 21, 22, 23, 24, 26, 27):
-            return "policy.dmarc_failed"
-        if detail == 25:
-            return "policy.ptr_required"
-        if detail == 8:
-            return "auth.invalid_credentials"
-        if detail == 0 and code == 530:
-            return "policy.authentication_required"
-        if stage is Stage.MAIL and not transient:
-            return "sender.rejected"
-        return "unknown.security"
+    where = None if stage is None else stage.value
     if code is not None:
-        if stage in (Stage.CONNECT, Stage.EHLO) and code // 100 == 5:
-            # RFC 5321 §3.1 / §4.1.1.1: a 5xx at the greeting or to EHLO refuses this client.
-            return "policy.rejected"
-        if stage is Stage.MAIL and code in (550, 553, 501):
-            return "sender.rejected"
-        if stage is Stage.RCPT and code in (550, 553, 554):
-            return "recipient.rejected"
-        if stage is Stage.DATA and code == 554:
-            return "policy.rejected"
-        if code in (450, 451):
-            return "server.temporary"
-        if code == 454:
-            return "server.temporary"
-    return None
+        kind = _CODE_KINDS.get((code, where)) or _CODE_KINDS.get((code, None))
+        if kind is not None:
+            return kind
+    parts = enhanced.split(".") if enhanced else ()
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        subject, detail = int(parts[1]), int(parts[2])
+        for key in ((subject, detail, where), (subject, None, where), (subject, detail, None)):
+            kind = _SUBJECT_KINDS.get(key)
+            if kind is not None:
+                return kind
+        if subject != 0:
+            kind = _SUBJECT_KINDS.get((subject, None, None))
+            if kind is not None:
+                return kind
+    if code is None:
+        return None
+    if code // 100 == 5 and stage in (Stage.CONNECT, Stage.EHLO):
+        return "policy.rejected"  # RFC 5321 §3.1, §4.1.1.1: the server refuses this client
+    return _STAGE_CODE_KINDS.get((code, where)) or _STAGE_CODE_KINDS.get((code, None))
 
 
 def _unknown_kind(code: int | None, enhanced: str | None) -> str:
