@@ -26,7 +26,7 @@ from typing import Any
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
 from ._reply import decode_reply_text, parse_reply
-from ._rules import AADSTS_KINDS, PROVIDERS, RULES, Rule
+from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
@@ -688,63 +688,10 @@ def _has_name(facts: _Facts, *names: str) -> bool:
 
 def _text_kind(low: str) -> str | None:
     """Exception messages that name a network, TLS or input failure (pasted or raised)."""
-    if "wrong_version_number" in low or "wrong version number" in low:
-        return "tls.port_expects_plaintext"
-    if "record layer failure" in low or "unknown protocol" in low or "http_request" in low:
-        return "tls.port_expects_plaintext"
-    if "certificate has expired" in low or "certificate expired" in low:
-        return "tls.certificate_expired"
-    if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
-        return "tls.hostname_mismatch"
-    if (
-        "certificate verify failed" in low
-        or "self-signed certificate" in low
-        or ("self signed certificate" in low or "unable to get local issuer" in low)
-    ):
-        return "tls.certificate_untrusted"
-    if (
-        "unsupported protocol" in low
-        or "protocol_version" in low
-        or "no protocols available" in low
-        or "protocol version" in low
-    ):
-        return "tls.protocol_version"
-    if "starttls extension not supported" in low:
-        return "tls.starttls_unavailable"
-    if "smtp auth extension not supported" in low:
-        return "auth.not_offered"
-    if "no suitable authentication method" in low:
-        return "auth.mechanism_unavailable"
-    if "auth mechanism infinite loop" in low:
-        return "auth.xoauth2_rejected"
-    if "smtputf8" in low or "internationalized email" in low:
-        return "message.non_ascii"
-    if "prohibited newline" in low or "linefeed or carriage return" in low:
-        return "message.header_injection"
-    if "embedded header" in low:
-        return "message.header_injection"
-    if "unable to get authority configuration" in low:
-        return "auth.oauth_tenant_not_found"
-    if "server_hostname cannot be an empty string" in low:
-        return "config.host_missing"
-    if (
-        "name or service not known" in low
-        or "nodename nor servname" in low
-        or "no address associated with hostname" in low
-        or "getaddrinfo failed" in low
-        or "name does not resolve" in low
-    ):
-        return "connection.host_not_found"
-    if "temporary failure in name resolution" in low:
-        return "connection.dns_failure"
-    if "connection refused" in low or "actively refused" in low:
-        return "connection.refused"
-    if "network is unreachable" in low or "no route to host" in low:
-        return "connection.unreachable"
-    if "reset by peer" in low or "broken pipe" in low or "connection aborted" in low:
-        return "connection.closed"
-    if "codec can't encode" in low:
-        return "message.non_ascii"
+    for phrases, kind in EXCEPTION_PHRASES:
+        for phrase in phrases:
+            if phrase in low:
+                return kind
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AADSTS_KINDS",
+    "EXCEPTION_PHRASES",
     "PROVIDERS",
     "RULES",
     "ProviderSignature",
@@ -1006,6 +1007,74 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
         ("secureserver.net",),
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
+)
+
+
+#: Phrases of exception messages (raised or pasted) -> kind, first match wins. Lower-case.
+#: Sources: CPython Lib/smtplib.py and Modules/_ssl.c, OpenSSL's reason strings, glibc's
+#: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
+#: /work/shared/notes/smtplib-failures.md.
+EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # ssl: TLS spoken to a plaintext port; OpenSSL 3.2+ says "record layer failure"
+    # (urllib3/urllib3#3405)
+    (
+        (
+            "wrong_version_number",
+            "wrong version number",
+            "record layer failure",
+            "unknown protocol",
+        ),
+        "tls.port_expects_plaintext",
+    ),
+    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20
+    (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
+    (("hostname mismatch", "ip address mismatch", "doesn't match"), "tls.hostname_mismatch"),
+    (
+        (
+            "certificate verify failed",
+            "self-signed certificate",
+            "self signed certificate",
+            "unable to get local issuer",
+        ),
+        "tls.certificate_untrusted",
+    ),
+    (
+        ("unsupported protocol", "protocol_version", "no protocols available", "protocol version"),
+        "tls.protocol_version",
+    ),
+    # smtplib: "STARTTLS extension not supported by server.", "SMTP AUTH extension not supported
+    # by server.", "No suitable authentication method found.", "Server AUTH mechanism infinite
+    # loop. Last response: ...", the SMTPUTF8 refusal of send_message
+    (("starttls extension not supported",), "tls.starttls_unavailable"),
+    (("smtp auth extension not supported",), "auth.not_offered"),
+    (("no suitable authentication method",), "auth.mechanism_unavailable"),
+    (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
+    (("smtputf8", "internationalized email"), "message.non_ascii"),
+    # smtplib.putcmd and email.headerregistry / email.header CR/LF refusals
+    (
+        ("prohibited newline", "linefeed or carriage return", "embedded header"),
+        "message.header_injection",
+    ),
+    # msal: ValueError("Unable to get authority configuration for ...") for a wrong tenant
+    (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
+    # ssl: starttls() with an empty host name
+    (("server_hostname cannot be an empty string",), "config.host_missing"),
+    # socket.gaierror texts (glibc, macOS, Windows, musl)
+    (
+        (
+            "name or service not known",
+            "nodename nor servname",
+            "no address associated with hostname",
+            "getaddrinfo failed",
+            "name does not resolve",
+        ),
+        "connection.host_not_found",
+    ),
+    (("temporary failure in name resolution",), "connection.dns_failure"),
+    (("connection refused", "actively refused"), "connection.refused"),
+    (("network is unreachable", "no route to host"), "connection.unreachable"),
+    (("reset by peer", "broken pipe", "connection aborted"), "connection.closed"),
+    (("codec can't encode",), "message.non_ascii"),
 )
 
 
