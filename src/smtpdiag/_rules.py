@@ -191,10 +191,12 @@ RULES: tuple[Rule, ...] = (
     # "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
     # "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied"
     # "554 5.2.252 SendAsDenied; x@outlook.com not allowed to send as y; STOREDRV..."
+    # Zoho "553 Relaying disallowed as test@gmail.com": the From address is not the login's
+    # (https://github.com/getgrav/grav-plugin-email/issues/77)
     R(
         "sender.send_as_denied",
         text=r"sendasdenied|send as this sender|not allowed to send as|"
-        r"permissions? to send as|send mail as",
+        r"permissions? to send as|send mail as|relaying disallowed as",
         src="https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1187",
     ),
     # "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from
@@ -522,6 +524,7 @@ RULES: tuple[Rule, ...] = (
         text=r"authentication required|authentication is required|not authenticated|"
         r"must authenticate|auth required|please authenticate|requires authentication|"
         r"unauthenticated senders|turn on smtp authentication|smtp auth required|"
+        r"unauthenticated mail not allowed|unauthenticated relay|"
         r"failed to authenticate|login required|authenticate first",
         stages="mail rcpt data ehlo connect",
         src=_POSTFIX,
