@@ -164,6 +164,15 @@ RULES: tuple[Rule, ...] = (
         r"content rejected",
         src="https://github.com/sisimai/set-of-emails (amavisd-new replies)",
     ),
+    # GoDaddy "550 5.1.1 <x> - 203.0.113.222 has sent to too many recipients this hour. IB607":
+    # a rate limit worded on a 5.1.1 reply
+    R(
+        "rate_limit.throttled",
+        "",
+        "5.1.1",
+        r"this hour|per hour|too many recipients",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
     # Zoho "554 5.1.8 Email Outgoing Blocked."; Microsoft "550 5.1.8 Access denied, bad outbound
     # sender" (the account may not send; not X.1.8's bad sender domain)
     R(
@@ -388,6 +397,7 @@ RULES: tuple[Rule, ...] = (
         r"multiple addresses in from|duplicate header|duplicated message-id|"
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
         r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
+        r"header error|"
         r"invalidcontent",
         src=_GMAIL_CODES,
     ),
