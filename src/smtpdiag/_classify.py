@@ -20,7 +20,7 @@ import binascii
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ._catalogue import make_diagnosis
@@ -432,7 +432,6 @@ class _Facts:
     oauth_error: str | None = None
     encode_object: str | None = None
     context: _Facts | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _STAGE_BY_NAME = {
@@ -885,17 +884,11 @@ def _translate(
             reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
         return _classify_reply(reply, stage, host)
 
-    # Plain text that names no exception: a reply or a DSN line is the likelier reading.
-    plain_text = not names and facts.errno is None and facts.ssl_reason is None
-    if plain_text and facts.message.strip():
-        finding = _classify_reply(parse_reply(facts.message), stage, host)
-        if not finding.kind.startswith("unknown."):
-            return finding
-
-    # An exception whose message is a server reply ("Error: Invalid login: 535-5.7.8 ...").
-    if names and facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+    # Text that names no exception is likelier a reply or a DSN line; an exception's message
+    # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
+    if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
         reply = parse_reply(facts.message)
-        if reply.code is not None and reply.code >= 400:
+        if not names or (reply.code is not None and reply.code >= 400):
             finding = _classify_reply(reply, stage, host)
             if not finding.kind.startswith("unknown."):
                 return finding
@@ -910,17 +903,10 @@ def _translate(
             kind = "tls.port_expects_ssl"
         else:
             kind = "connection.timeout"
+    greeting = stage in (None, Stage.CONNECT)
+    if kind == "connection.closed" and greeting and _port_expects_ssl(settings):
+        kind = "tls.port_expects_ssl"  # an implicit-TLS server gave up on the plaintext client
     if kind is not None:
-        if (
-            kind == "connection.closed"
-            and _port_expects_ssl(settings)
-            and stage
-            in (
-                None,
-                Stage.CONNECT,
-            )
-        ):
-            kind = "tls.port_expects_ssl"
         return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))
 
     # Input errors that are not OSErrors: non-ASCII text, CR/LF in headers.
@@ -936,7 +922,7 @@ def _translate(
 
     # SMTPServerDisconnected and other smtplib errors without a reply.
     if _has_name(facts, "SMTPServerDisconnected"):
-        if _port_expects_ssl(settings) and stage in (None, Stage.CONNECT):
+        if greeting and _port_expects_ssl(settings):
             return _Finding("tls.port_expects_ssl", stage or Stage.CONNECT, detail=_detail(facts))
         return _Finding("connection.closed", stage, detail=_detail(facts))
     if "SSLError" in names or "SSLEOFError" in names:
