@@ -1026,3 +1026,59 @@ def test_docs_list_every_classifier_kind() -> None:
 )
 def test_pasted_exception_text(text: str, kind: str) -> None:
     assert classify(text).kind == kind
+
+
+def _brute_force(
+    compiled: list[Any], code: int | None, enhanced: str | None, low: str, stage: Stage | None
+) -> Any:
+    """The engine's tiers without any index or prefilter: every rule's pattern is searched."""
+
+    def ok(rule: Any) -> bool:
+        return rule.applies(code, stage) and (rule.regex is None or rule.regex.search(low))
+
+    tiers = [
+        [r for r in compiled if r.rule.enhanced and r.rule.text and r.rule.enhanced == enhanced],
+        [r for r in compiled if not r.rule.enhanced and r.rule.text and code in r.codes],
+        [
+            r
+            for r in compiled
+            if r.rule.enhanced and not r.rule.text and r.rule.enhanced == enhanced
+        ],
+    ]
+    for tier in tiers:
+        for rule in tier:
+            if ok(rule):
+                return rule.rule
+    if code is not None and code < 400:
+        return None
+    plain = [r for r in compiled if r.rule.text and not r.rule.enhanced and not r.codes]
+    for weak in (False, True):
+        for rule in plain:
+            if rule.rule.weak is weak and ok(rule):
+                return rule.rule
+    for rule in compiled:
+        if not rule.rule.text and not rule.rule.enhanced and code in rule.codes and ok(rule):
+            return rule.rule
+    return None
+
+
+def test_prefilter_changes_no_answer() -> None:
+    """The index and the needle scan are only an optimisation of the plain rule walk."""
+    import json
+    from pathlib import Path
+
+    from smtpdiag import parse_reply
+    from smtpdiag._classify import _ENGINE, RULES, _compile
+
+    compiled = [_compile(rule) for rule in RULES]
+
+    texts = [row[0] for row in ROWS if isinstance(row[0], str)]
+    corpus = Path(__file__).parent / "data" / "sisimai-diagnostics.jsonl"
+    texts += [json.loads(line)["diagnostic"] for line in corpus.read_text("utf-8").splitlines()]
+    for text in texts:
+        reply = parse_reply(text)
+        low = text.lower()
+        for stage in (None, Stage.RCPT, Stage.MAIL):
+            fast = _ENGINE.match(reply.code, reply.enhanced, low, stage)
+            slow = _brute_force(compiled, reply.code, reply.enhanced, low, stage)
+            assert fast == slow, text
