@@ -632,7 +632,7 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "connection.dns_failure",
-        text=r"host not found, try again|name server: .* host name lookup failure|"
+        text=r"host not found, try again|host name lookup failure|"
         r"malformed or unexpected name server reply|dns query failed|"
         r"dns error|temporary failure in name resolution",
         stages="",
