@@ -366,7 +366,8 @@ RULES: tuple[Rule, ...] = (
         text=r"dmarc|unauthenticated email|sender is unauthenticated|"
         r"multiple authentication checks failed|spf sender invalid|dkim sender invalid|"
         r"spf (?:check|fail|validation|record)|bad spf|invalid spf|failed spf|"
-        r"requires all senders to authenticate|failing both spf and dkim",
+        r"requires all senders to authenticate|failing both spf and dkim|"
+        r"authentication information|fails? to pass authentication|sender policy framework",
         src=_GMAIL_CODES,
     ),
     # "550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited
@@ -397,7 +398,8 @@ RULES: tuple[Rule, ...] = (
         r"multiple addresses in from|duplicate header|duplicated message-id|"
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
         r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
-        r"header error|"
+        r"header error|bare line ?feeds|barelinefeedsareillegal|rfc ?5322 section|"
+        r"must be rfc ?5322|valid messageid|message-?id header|"
         r"invalidcontent",
         src=_GMAIL_CODES,
     ),
@@ -410,7 +412,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "policy.reputation",
         text=r"\[tss?\d\d\]|unexpected volume or user complaints|will be permanently deferred|"
-        r"user complaints",
+        r"user complaints|messages? from \S+ temporarily deferred",
         provider=YAHOO,
         src=_SISIMAI_RHOST + "yahooinc.rb",
     ),
@@ -569,7 +571,8 @@ RULES: tuple[Rule, ...] = (
         r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
         r"ip (?:has been )?(?:temporarily )?blocked|this ip has been|dynamic ip|dial-?up|"
         r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
-        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|"
+        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|not in whitelist|"
+        r"not whitelisted|"
         r"not accepting connections|not accepted from|bloquee",
         src=_POSTFIX,
     ),
@@ -668,7 +671,7 @@ RULES: tuple[Rule, ...] = (
         "rate_limit.too_many_connections",
         text=r"too many (?:concurrent |simultaneous |open )?(?:connections|sessions)|"
         r"connection limit|max connections|frequency limited|outbound thread limit|"
-        r"connections exceeded",
+        r"connections exceeded|concurrent (?:server )?connections",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
@@ -687,7 +690,7 @@ RULES: tuple[Rule, ...] = (
         text=r"message size exceeds|size limit|message too large|message is too large|"
         r"too big|exceeds? (?:the )?(?:maximum|max)?\s*(?:message |email )?size|"
         r"email size exceeded|message length exceeds|mail size|databytes limit|"
-        r"message exceeded|message file too big|exceeded the size|size exceeds|"
+        r"message file too big|exceeded the size|size exceeds|"
         r"too much mail data",
         src=_GMAIL_CODES,
     ),
@@ -752,7 +755,7 @@ RULES: tuple[Rule, ...] = (
     # Routing and network (RFC 3463 X.4.x)
     R(
         "connection.routing_failed",
-        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|"
+        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|hops,|"
         r"network error on destination|wasn't able to establish an smtp connection|"
         r"incorrect hostname used for inbound",
         src=_SISIMAI_REASON + "networkerror.rb",
