@@ -534,6 +534,22 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         SISIMAI,
     ),
     (
+        "host gmail-smtp-in.l.google.com[192.0.2.1] said: 550-5.7.1 [192.0.2.2] Messages "
+        "missing a valid Message-ID header are not 550-5.7.1 accepted. For more information, go "
+        "to 550-5.7.1 https://support.google.com/mail/?p=RfcMessageNonCompliant and review 550 "
+        "5.7.1 RFC 5322 specifications. xxx.420 - gsmtp (in reply to end of DATA command)",
+        None,
+        "message.malformed",
+        "https://github.com/element-hq/matrix-authentication-service/issues/4747",
+    ),
+    (
+        "550-5.7.1 [192.0.2.2] Messages missing a valid messageId header are not 550 5.7.1 "
+        "accepted",
+        None,
+        "message.malformed",
+        "https://github.com/muquit/mailsend-go/issues/51",
+    ),
+    (
         email.errors.HeaderParseError("expected ':' in header"),
         None,
         "message.malformed",
@@ -577,6 +593,25 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     ),
     # ---------------------------------------------------------------- rate_limit
     ("454 Throttling failure: Maximum sending rate exceeded.", None, "rate_limit.throttled", SES),
+    (
+        "553 Relaying disallowed as test@gmail.com",
+        "data",
+        "sender.send_as_denied",
+        "https://github.com/getgrav/grav-plugin-email/issues/77",
+    ),
+    (
+        "host smtp.sendgrid.net[52.220.95.193] said: 550 Unauthenticated senders not allowed (in "
+        "reply to MAIL FROM command)",
+        None,
+        "policy.authentication_required",
+        "https://github.com/Billionmail/BillionMail/issues/171",
+    ),
+    (
+        "535 Authentication failed: Bad username / password",
+        "auth",
+        "auth.invalid_credentials",
+        "https://github.com/sendgrid/docs/issues/2491",
+    ),
     (
         "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77719)",
         None,

@@ -399,7 +399,7 @@ RULES: tuple[Rule, ...] = (
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
         r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
         r"header error|bare line ?feeds|barelinefeedsareillegal|rfc ?5322 section|"
-        r"must be rfc ?5322|valid messageid|message-?id header|"
+        r"must be rfc ?5322|valid messageid|message-?id header|rfcmessagenoncompliant|"
         r"invalidcontent",
         src=_GMAIL_CODES,
     ),
