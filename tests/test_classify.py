@@ -1117,3 +1117,24 @@ def test_prefilter_changes_no_answer() -> None:
             fast = _ENGINE.match(reply.code, reply.enhanced, low, stage)
             slow = _brute_force(compiled, reply.code, reply.enhanced, low, stage)
             assert fast == slow, text
+
+
+def test_msal_service_error() -> None:
+    from msal.exceptions import MsalServiceError
+
+    error = MsalServiceError(
+        error="invalid_client",
+        error_description="AADSTS7000222: The provided client secret keys for app 'x' are expired.",
+    )
+    diagnosis = classify(error)
+    assert diagnosis.kind == "auth.oauth_secret_expired"
+    assert diagnosis.stage is Stage.OAUTH_TOKEN
+
+
+def test_import_does_not_load_msal() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, smtpdiag; smtpdiag.classify('x'); print('msal' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
