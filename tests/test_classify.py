@@ -1138,3 +1138,37 @@ def test_import_does_not_load_msal() -> None:
     code = "import sys, smtpdiag; smtpdiag.classify('x'); print('msal' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_settings_remedies_for_common_kinds() -> None:
+    settings = SettingsModel(
+        host="smtp.office365.com",
+        port=25,
+        security="none",
+        username="a@example.com",
+        password="pw",
+        from_address="b@example.com",
+    )
+    refused = classify(ConnectionRefusedError(111, "Connection refused"), settings=settings)
+    assert refused.remedies[0].text.startswith("Nothing accepts connections on smtp.office365.com")
+    not_offered = classify(
+        smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server."),
+        settings=settings,
+    )
+    assert "Secure Connection is None" in not_offered.remedies[0].text
+    basic = classify(
+        "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+        settings=settings,
+    )
+    assert "with a password" in basic.remedies[0].text
+    send_as = classify(
+        smtplib.SMTPSenderRefused(
+            550, b"5.7.60 SMTP; Client does not have permissions", "b@example.com"
+        ),
+        settings=settings,
+    )
+    assert send_as.kind == "sender.send_as_denied"
+    assert send_as.detail == "The server refused the sender b@example.com."
+    assert send_as.remedies[0].text.startswith(
+        "You log in as a@example.com but send as b@example.com"
+    )
