@@ -1172,3 +1172,44 @@ def test_settings_remedies_for_common_kinds() -> None:
     assert send_as.remedies[0].text.startswith(
         "You log in as a@example.com but send as b@example.com"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Error: connect ECONNREFUSED 127.0.0.1:587", "connection.refused"),
+        ("Error: getaddrinfo ENOTFOUND smtp.gmail.com", "connection.host_not_found"),
+        ("Error: connect ETIMEDOUT 192.0.2.1:587", "connection.timeout"),
+        (
+            "Error: Hostname/IP does not match certificate's altnames: Host: smtp.x.com. is not in "
+            "the cert's altnames",
+            "tls.hostname_mismatch",
+        ),
+        ("java.net.UnknownHostException: smtp.example.com", "connection.host_not_found"),
+        (
+            "javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid "
+            "certification path to requested target",
+            "tls.certificate_untrusted",
+        ),
+        (
+            "System.IO.IOException: Unable to read data from the transport connection: "
+            "net_io_connectionclosed.",
+            "connection.closed",
+        ),
+        ("dial tcp: lookup smtp.example.com: no such host", "connection.host_not_found"),
+        ("x509: certificate signed by unknown authority", "tls.certificate_untrusted"),
+        ("tls: first record does not look like a TLS handshake", "tls.port_expects_plaintext"),
+        ("SMTP Error: Could not authenticate.", "auth.invalid_credentials"),
+        ("SMTP connect() failed.", "connection.failed"),
+    ],
+)
+def test_other_clients_errors(text: str, kind: str) -> None:
+    """Errors of other SMTP clients (Node.js, Java, .NET, Go, PHPMailer) as people paste them."""
+    assert classify(text).kind == kind
+
+
+def test_greeting_never_received_on_465() -> None:
+    settings = SettingsModel(host="smtp.example.com", port=465, security="tls")
+    assert classify("Error: Greeting never received", settings=settings).kind == (
+        "tls.port_expects_ssl"
+    )

@@ -904,7 +904,7 @@ def _translate(
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
-    text_kind = _text_kind(low)
+    text_kind = _text_kind(low) or _text_kind(" ".join(sorted(names)).lower())
     if kind is None and text_kind is not None and not text_kind.startswith("message.non_ascii"):
         kind = text_kind
     if kind is None and _is_timeout(facts):
@@ -913,7 +913,11 @@ def _translate(
         else:
             kind = "connection.timeout"
     greeting = stage in (None, Stage.CONNECT)
-    if kind == "connection.closed" and greeting and _port_expects_ssl(settings):
+    if (
+        kind in ("connection.closed", "connection.timeout")
+        and greeting
+        and _port_expects_ssl(settings)
+    ):
         kind = "tls.port_expects_ssl"  # an implicit-TLS server gave up on the plaintext client
     if kind is not None:
         return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))

@@ -1031,26 +1031,43 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
 #: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
 #: /work/shared/notes/smtplib-failures.md.
 EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    # ssl: TLS spoken to a plaintext port; OpenSSL 3.2+ says "record layer failure"
-    # (urllib3/urllib3#3405)
+    # TLS spoken to a plaintext port. OpenSSL 3.2+ says "record layer failure"
+    # (urllib3/urllib3#3405); Go says "tls: first record does not look like a TLS handshake".
     (
         (
             "wrong_version_number",
             "wrong version number",
             "record layer failure",
             "unknown protocol",
+            "first record does not look like a tls handshake",
         ),
         "tls.port_expects_plaintext",
     ),
-    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20
+    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20; Node.js "Hostname/IP
+    # does not match certificate's altnames"; Go "x509: certificate is valid for a, not b"
     (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
-    (("hostname mismatch", "ip address mismatch", "doesn't match"), "tls.hostname_mismatch"),
+    (
+        (
+            "hostname mismatch",
+            "ip address mismatch",
+            "doesn't match",
+            "does not match certificate's altnames",
+            "certificate is valid for",
+        ),
+        "tls.hostname_mismatch",
+    ),
+    # OpenSSL, Go "x509: certificate signed by unknown authority", Java "PKIX path building
+    # failed", .NET "The remote certificate is invalid according to the validation procedure"
     (
         (
             "certificate verify failed",
             "self-signed certificate",
             "self signed certificate",
             "unable to get local issuer",
+            "signed by unknown authority",
+            "pkix path building failed",
+            "unable to find valid certification path",
+            "remote certificate is invalid",
         ),
         "tls.certificate_untrusted",
     ),
@@ -1075,7 +1092,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
     # ssl: starttls() with an empty host name
     (("server_hostname cannot be an empty string",), "config.host_missing"),
-    # socket.gaierror texts (glibc, macOS, Windows, musl)
+    # socket.gaierror (glibc, macOS, Windows, musl), Node.js "getaddrinfo ENOTFOUND", Go "lookup
+    # x: no such host", Java UnknownHostException
     (
         (
             "name or service not known",
@@ -1083,13 +1101,31 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "no address associated with hostname",
             "getaddrinfo failed",
             "name does not resolve",
+            "enotfound",
+            "no such host",
+            "unknownhostexception",
         ),
         "connection.host_not_found",
     ),
-    (("temporary failure in name resolution",), "connection.dns_failure"),
-    (("connection refused", "actively refused"), "connection.refused"),
-    (("network is unreachable", "no route to host"), "connection.unreachable"),
-    (("reset by peer", "broken pipe", "connection aborted"), "connection.closed"),
+    (("temporary failure in name resolution", "eai_again"), "connection.dns_failure"),
+    (("connection refused", "actively refused", "econnrefused"), "connection.refused"),
+    (
+        ("network is unreachable", "no route to host", "ehostunreach", "enetunreach"),
+        "connection.unreachable",
+    ),
+    # Windows WSAETIMEDOUT text, Node.js ETIMEDOUT, nodemailer "Greeting never received"
+    (
+        ("did not properly respond after a period", "etimedout", "greeting never received"),
+        "connection.timeout",
+    ),
+    # .NET "Unable to read data from the transport connection: net_io_connectionclosed."
+    (
+        ("reset by peer", "broken pipe", "connection aborted", "econnreset", "connectionclosed"),
+        "connection.closed",
+    ),
+    # PHPMailer "SMTP Error: Could not authenticate." / "SMTP connect() failed."
+    (("could not authenticate",), "auth.invalid_credentials"),
+    (("could not connect to smtp host", "smtp connect() failed"), "connection.failed"),
     (("codec can't encode",), "message.non_ascii"),
 )
 
