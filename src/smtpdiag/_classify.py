@@ -1232,8 +1232,8 @@ def _classify(
     reply = finding.reply
     if reply is not None and settings is not None:
         masked = _mask(reply.text, settings)
-        if masked != reply.text:
-            reply = Reply(reply.code, reply.enhanced, masked or "")
+        if masked != reply.text:  # parse again: the secret may have looked like a status code
+            reply = parse_reply(masked or "", reply.code)
     retryable = True if reply is not None and reply.is_transient else None
     detail = finding.detail
     if detail is None and finding.kind.startswith("unknown.") and reply is None:
