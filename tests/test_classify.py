@@ -1238,3 +1238,15 @@ def test_secrets_never_leak(
         diagnosis = classify(failure, stage=stage, settings=settings, host=text or None)
         assert secret not in str(diagnosis.to_dict())
         assert secret not in diagnosis.render()
+
+
+def test_a_carried_diagnosis_is_returned() -> None:
+    diagnosis = classify("550 5.1.1 User unknown")
+    assert classify(diagnosis) is diagnosis
+
+    class CarryingError(Exception):
+        def __init__(self, diagnosis: Diagnosis) -> None:
+            super().__init__(str(diagnosis))
+            self.diagnosis = diagnosis
+
+    assert classify(CarryingError(diagnosis)) is diagnosis

@@ -1203,6 +1203,11 @@ _REPLY_START = frozenset("2345")
 def _classify(
     failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
 ) -> Diagnosis:
+    if isinstance(failure, Diagnosis):
+        return failure
+    carried = getattr(failure, "diagnosis", None) if isinstance(failure, BaseException) else None
+    if isinstance(carried, Diagnosis):
+        return carried  # smtpdiag.SendError already carries its diagnosis
     if not isinstance(settings, SettingsModel):
         settings = None
     if not isinstance(host, str):
