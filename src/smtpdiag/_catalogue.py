@@ -1461,24 +1461,6 @@ _SENDER_ENTRIES: tuple[CatalogueEntry, ...] = (
         fields=["timeout"],
         retryable=True,
     ),
-    _e(
-        "protocol.smtputf8_unavailable",
-        "The server cannot take addresses with non-ASCII characters",
-        "An address contains characters outside plain ASCII (such as accented letters or "
-        "non-Latin scripts). Sending it needs the server's SMTPUTF8 extension (RFC 6531), and "
-        "this server does not offer it, so the message was not sent.",
-        [
-            "A recipient or the From address has an internationalized local part, such as "
-            "josé@example.com.",
-            "A look-alike character was pasted into an address by mistake.",
-        ],
-        [
-            (U, "Check the address for accented or look-alike characters and retype it."),
-            (U, "Use the plain ASCII address of that mailbox if it has one."),
-            (A, "Ask your IT team whether the mail server can enable SMTPUTF8."),
-        ],
-        fields=["to", "cc", "bcc", "from_address"],
-    ),
 )
 
 

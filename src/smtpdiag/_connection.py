@@ -23,6 +23,7 @@ import ssl
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from ._resolve import Address
 
@@ -99,7 +100,7 @@ class Connection(smtplib.SMTP):
         if self.sock is not None:
             self.sock.settimeout(self.deadline.bound(self.step_timeout))
 
-    def send(self, s: str | bytes) -> None:
+    def send(self, s: Any) -> None:
         self._arm()
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("C: %s", self._shown(s))
@@ -112,10 +113,10 @@ class Connection(smtplib.SMTP):
             _log.debug("S: %s %s", code, msg.decode("utf-8", "replace").replace("\n", " | "))
         return code, msg
 
-    def _shown(self, data: str | bytes) -> str:
+    def _shown(self, data: Any) -> str:
         if self._body_active:
             return f"<message body, {len(data)} bytes>"
-        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        text = bytes(data).decode("utf-8", "replace") if not isinstance(data, str) else data
         text = text.rstrip("\r\n")
         if self._auth_active:
             parts = text.split(" ", 2)
@@ -169,7 +170,8 @@ class Connection(smtplib.SMTP):
 
     def _await_greeting(self) -> None:
         sock = self.sock
-        assert sock is not None and self.address is not None
+        assert sock is not None
+        assert self.address is not None
         start = time.monotonic()
         end = start + self.deadline.bound(self.step_timeout)
         grace = min(GREETING_GRACE, (end - start) / 2)
@@ -194,7 +196,7 @@ class Connection(smtplib.SMTP):
                 if prober.verdict is None:
                     (writers if prober.want_write else readers).append(prober.sock)
                     wait = max(min(left, prober.left()), 0.0)
-                ready_r, ready_w, _ = select.select(readers, writers, [], wait)
+                ready_r, _, _ = select.select(readers, writers, [], wait)
                 if sock in ready_r:
                     return
                 if prober.verdict is None:

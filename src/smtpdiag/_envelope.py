@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from email.message import Message
 from email.utils import formataddr
+from typing import Any
 
 from ._addresses import split_address, split_address_list
 from ._settings import SettingsModel
@@ -61,8 +62,8 @@ def build_envelope(settings: SettingsModel, message: Message) -> Envelope:
     msg = copy.deepcopy(message)
     configured = settings.from_address.strip()
     if msg.get("From") is None and configured:
-        msg["From"] = formataddr((settings.from_name, configured)) if settings.from_name else (
-            configured
+        msg["From"] = (
+            formataddr((settings.from_name, configured)) if settings.from_name else (configured)
         )
     if msg.get("Reply-To") is None and settings.reply_to:
         msg["Reply-To"] = ", ".join(settings.reply_to)
@@ -86,8 +87,8 @@ def build_envelope(settings: SettingsModel, message: Message) -> Envelope:
 def _flatten(message: Message, international: bool) -> bytes:
     # As smtplib.send_message does: a bytes generator, with the utf8 policy when SMTPUTF8 is used
     # so that non-ASCII addresses in headers go out as UTF-8 (RFC 6532).
-    policy = message.policy
-    if international:
+    policy: Any = message.policy
+    if international and hasattr(policy, "utf8"):
         policy = policy.clone(utf8=True)
     buffer = io.BytesIO()
     generator = email.generator.BytesGenerator(buffer, policy=policy)

@@ -77,7 +77,9 @@ class MsalTokenProvider:
         self._guard = threading.Lock()
 
     def __repr__(self) -> str:
-        return f"MsalTokenProvider(authority_host={self._authority_host!r}, scopes={self._scopes!r})"
+        return (
+            f"MsalTokenProvider(authority_host={self._authority_host!r}, scopes={self._scopes!r})"
+        )
 
     def _lock(self, key: tuple[str, str, str]) -> threading.Lock:
         with self._guard:

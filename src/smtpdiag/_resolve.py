@@ -125,4 +125,3 @@ def _with_getaddrinfo(host: str, port: int, timeout: float) -> list[Address]:
     if not unique:
         raise _not_found(host)
     return unique
-

@@ -64,7 +64,10 @@ class _Explained(Exception):
     """A foreign failure plus what the sender knows about it (classified by the stage)."""
 
     def __init__(
-        self, failure: BaseException | tuple[int, bytes], detail: str, remedies: tuple[Remedy, ...] = ()
+        self,
+        failure: BaseException | tuple[int, bytes],
+        detail: str,
+        remedies: tuple[Remedy, ...] = (),
     ) -> None:
         super().__init__(failure, detail, remedies)
         self.failure = failure
@@ -124,7 +127,9 @@ class _Recorder:
         try:
             yield note
         except SendError as err:
-            self._add(StageRecord(stage, False, time.perf_counter() - start, note.detail, err.diagnosis))
+            self._add(
+                StageRecord(stage, False, time.perf_counter() - start, note.detail, err.diagnosis)
+            )
             raise
         except _Explained as exc:
             diagnosis = self.diagnose(exc.failure, stage)
@@ -132,12 +137,16 @@ class _Recorder:
             if exc.remedies:
                 general = tuple(r for r in diagnosis.remedies if r not in exc.remedies)
                 diagnosis = diagnosis.with_changes(remedies=exc.remedies + general)
-            self._add(StageRecord(stage, False, time.perf_counter() - start, note.detail, diagnosis))
+            self._add(
+                StageRecord(stage, False, time.perf_counter() - start, note.detail, diagnosis)
+            )
             cause = exc.failure if isinstance(exc.failure, BaseException) else None
             raise SendError(diagnosis, stage) from cause
         except _FAILURES as exc:
             diagnosis = self.diagnose(exc, stage)
-            self._add(StageRecord(stage, False, time.perf_counter() - start, note.detail, diagnosis))
+            self._add(
+                StageRecord(stage, False, time.perf_counter() - start, note.detail, diagnosis)
+            )
             raise SendError(diagnosis, stage) from exc
         self._add(StageRecord(stage, True, time.perf_counter() - start, note.detail))
 
@@ -340,7 +349,7 @@ class Sender:
         if not conn.does_esmtp:
             return "HELO (the server does not speak ESMTP)"
         names = [
-            name.upper() + (f" {value}" if name == "auth" and value.strip() else "")
+            name.upper() + (f" {value.strip()}" if name == "auth" and value.strip() else "")
             for name, value in conn.esmtp_features.items()
         ]
         return "extensions: " + (", ".join(names) if names else "none")
@@ -399,7 +408,7 @@ class Sender:
             tried.append(mechanism)
             if mechanism == "PLAIN":
                 plain = b"\0" + user.encode("utf-8") + b"\0" + password.encode("utf-8")
-                code, msg = conn.sasl("PLAIN", plain, lambda _challenge: plain)
+                code, msg = conn.sasl("PLAIN", plain, _constant(plain))
             elif mechanism == "LOGIN":
                 code, msg = conn.sasl("LOGIN", None, _login_responder(user, password))
             else:
@@ -454,7 +463,9 @@ class Sender:
                 if not conn.has_extn("smtputf8"):
                     raise SendError(self._smtputf8_missing(envelope), Stage.MAIL)
                 options.append("SMTPUTF8")
-            if conn.has_extn("8bitmime") and (envelope.international or not envelope.body.isascii()):
+            if conn.has_extn("8bitmime") and (
+                envelope.international or not envelope.body.isascii()
+            ):
                 options.append("BODY=8BITMIME")
             if conn.has_extn("size"):
                 options.append(f"SIZE={len(envelope.body)}")  # RFC 1870: refused early if too big
@@ -485,9 +496,10 @@ class Sender:
             if not accepted:
                 first = next(iter(refused.values()))
                 if len(refused) > 1:
+                    name, (_, text) = next(iter(raw.items()))
                     first = first.with_changes(
-                        detail=f"The server refused every recipient: {', '.join(refused)}. "
-                        + (first.detail or "")
+                        detail=f"The server refused every recipient ({', '.join(refused)}); "
+                        f"its reply for {name}: {decode_reply_text(text)}"
                     )
                 raise SendError(first, Stage.RCPT, tuple(refused.items())) from (
                     smtplib.SMTPRecipientsRefused(raw)
@@ -516,7 +528,7 @@ class Sender:
     def _smtputf8_missing(self, envelope: Envelope) -> Diagnosis:
         addresses = [a for a in (envelope.sender, *envelope.recipients) if not a.isascii()]
         return make_diagnosis(
-            "protocol.smtputf8_unavailable",
+            "message.non_ascii",
             stage=Stage.MAIL,
             detail=(
                 "These addresses contain non-ASCII characters, and the server does not offer "
@@ -623,6 +635,10 @@ class Sender:
     def session(self) -> Session:
         """A context manager that sends several messages over one connection."""
         return Session(self)
+
+
+def _constant(answer: bytes) -> Callable[[bytes], bytes]:
+    return lambda _challenge: answer
 
 
 def _login_responder(user: str, password: str) -> Callable[[bytes], bytes]:
