@@ -4,20 +4,26 @@ The public testing toolkit. :class:`SMTPTestServer` needs the ``testing`` extra 
 trustme); the fakes, faults and personas work with the standard library alone.
 """
 
+from ._fake import FakeMailServer, FakeSMTP, FakeSMTP_SSL, SMTPPatch, patch_smtplib
 from ._faults import CertificateKind, Fault, FaultSpec, FaultStage, Script
 from ._records import Outbox, RecordedMessage, Transcript, TranscriptLine
 from ._server import Mode, SMTPTestServer
 
 __all__ = [
     "CertificateKind",
+    "FakeMailServer",
+    "FakeSMTP",
+    "FakeSMTP_SSL",
     "Fault",
     "FaultSpec",
     "FaultStage",
     "Mode",
     "Outbox",
     "RecordedMessage",
+    "SMTPPatch",
     "SMTPTestServer",
     "Script",
     "Transcript",
     "TranscriptLine",
+    "patch_smtplib",
 ]
