@@ -5,6 +5,7 @@ re-exported here; everything in modules whose names start with ``_`` is private.
 """
 
 from ._catalogue import CATALOGUE, CatalogueEntry, make_diagnosis
+from ._classify import classify
 from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
 from ._errors import SettingsError, SmtpdiagError
 from ._reply import parse_reply
@@ -31,6 +32,7 @@ __all__ = [
     "SmtpdiagError",
     "Stage",
     "__version__",
+    "classify",
     "make_diagnosis",
     "parse_reply",
     "validate",
