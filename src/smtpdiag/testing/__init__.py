@@ -6,10 +6,12 @@ trustme); the fakes, faults and personas work with the standard library alone.
 
 from ._fake import FakeMailServer, FakeSMTP, FakeSMTP_SSL, SMTPPatch, patch_smtplib
 from ._faults import CertificateKind, Fault, FaultSpec, FaultStage, Script
+from ._personas import PERSONAS, Persona
 from ._records import Outbox, RecordedMessage, Transcript, TranscriptLine
 from ._server import Mode, SMTPTestServer
 
 __all__ = [
+    "PERSONAS",
     "CertificateKind",
     "FakeMailServer",
     "FakeSMTP",
@@ -19,6 +21,7 @@ __all__ = [
     "FaultStage",
     "Mode",
     "Outbox",
+    "Persona",
     "RecordedMessage",
     "SMTPPatch",
     "SMTPTestServer",
