@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
 import shutil
 import socket
 import ssl
@@ -27,6 +26,7 @@ from ._accounts import (
     parse_xoauth2,
 )
 from ._certs import CertificateVariant, TestCertificates, certificates
+from ._conversation import VERB_STAGES, address_of
 from ._faults import (
     CONNECTION_ACTIONS,
     Fault,
@@ -44,29 +44,7 @@ __all__ = ["Mode", "SMTPTestServer"]
 #: How the server secures connections: none, STARTTLS on request, or TLS from the first byte.
 Mode: TypeAlias = Literal["plain", "starttls", "ssl"]
 
-_VERB_STAGES: dict[str, FaultStage] = {
-    "EHLO": "ehlo",
-    "HELO": "ehlo",
-    "STARTTLS": "starttls",
-    "AUTH": "auth",
-    "MAIL": "mail",
-    "RCPT": "rcpt",
-    "DATA": "data",
-    "QUIT": "quit",
-}
-_ADDRESS = re.compile(r"<([^>]*)>")
 _START_TIMEOUT = 10.0
-
-
-def address_of(arg: str | None) -> str | None:
-    """The address inside ``FROM:<a@b> ...`` / ``TO:<a@b>``, or None."""
-    if not arg:
-        return None
-    found = _ADDRESS.search(arg)
-    if found:
-        return found.group(1)
-    _, _, rest = arg.partition(":")
-    return rest.strip().split(" ", 1)[0] or None
 
 
 def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
@@ -504,7 +482,7 @@ def _build_protocol_class() -> type[Any]:
         def _guard(
             self, verb: str, method: Callable[[str | None], Coroutine[Any, Any, None]]
         ) -> Callable[[str | None], Coroutine[Any, Any, None]]:
-            stage = _VERB_STAGES.get(verb)
+            stage = VERB_STAGES.get(verb)
 
             async def guarded(arg: str | None) -> None:
                 self._stage = stage
