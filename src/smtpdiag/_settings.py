@@ -402,6 +402,8 @@ class SettingsModel:
                 data = tomllib.load(handle)
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(str(file), f"not valid TOML: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise SettingsError(str(file), "not valid TOML: the file is not UTF-8 text") from exc
         except OSError as exc:
             raise SettingsError(str(file), f"cannot read the file: {exc.strerror or exc}") from exc
         if "smtp" in data and isinstance(data["smtp"], Mapping):
