@@ -196,3 +196,32 @@ def test_cli_suggest_usage_errors_exit_2(
 ) -> None:
     assert main(argv) == 2
     assert "smtpdiag:" in capsys.readouterr().err
+
+
+def test_cli_suggest_says_when_dns_could_not_be_checked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Down:
+        def resolve(self, qname: str, rdtype: str) -> None:
+            raise timeout_error()
+
+    monkeypatch.setattr(suggest_module, "default_resolver", lambda timeout: Down())
+    assert main(["suggest", "jane@example.com", "--timeout", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "The DNS could not be checked" in out
+    assert "Check this machine's network" in out
+
+
+def test_cli_suggest_json_lists_partial_dns_failures(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stub = _resolver(contoso_com=M365)
+    stub.answers[("_submission._tcp.contoso.com", "SRV")] = timeout_error()
+    monkeypatch.setattr(suggest_module, "default_resolver", lambda timeout: stub)
+    assert main(["suggest", "contoso.com", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["notes"] == [
+        "Could not look up _submission._tcp.contoso.com (SRV): timed out: The resolution "
+        "lifetime expired after 1.000 seconds: "
+    ]
+    assert data["suggestions"][0]["host"] == "smtp.office365.com"
