@@ -15,6 +15,10 @@ import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
 import dns.resolver
+import pytest
+
+import smtpdiag._suggest as suggest_module
+import smtpdiag._validate as validate_module
 
 Answer = Sequence[str] | BaseException | type[BaseException]
 
@@ -57,3 +61,15 @@ class SilentResolver:
 
 def timeout_error() -> BaseException:
     return dns.resolver.LifetimeTimeout(timeout=1.0, errors={})
+
+
+@pytest.fixture(autouse=True)
+def no_default_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import into a test module: building dnspython's default resolver fails the test, so no
+    test can reach the public DNS (tests that want the lazy path patch in a stub)."""
+
+    def refuse(timeout: float) -> None:
+        raise AssertionError("a default resolver was built")
+
+    monkeypatch.setattr(suggest_module, "default_resolver", refuse)
+    monkeypatch.setattr(validate_module, "default_resolver", refuse)

@@ -13,20 +13,15 @@ from hypothesis import strategies as st
 
 import smtpdiag
 import smtpdiag._suggest as suggest_module
-from _stubdns import SilentResolver, StubResolver, timeout_error
+from _stubdns import (
+    SilentResolver,
+    StubResolver,
+    no_default_resolver,  # noqa: F401
+    timeout_error,
+)
 from smtpdiag import Security, SettingsError, SuggestedAuth, Suggestion, suggest
 from smtpdiag._providers import PROVIDERS, match_domain, match_host, match_mx
 from smtpdiag._suggest import domain_of
-
-
-@pytest.fixture(autouse=True)
-def _no_default_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may build dnspython's default resolver (it would reach the public DNS)."""
-
-    def refuse(timeout: float) -> None:
-        raise AssertionError("suggest() built a default resolver")
-
-    monkeypatch.setattr(suggest_module, "default_resolver", refuse)
 
 
 class _NoDns:

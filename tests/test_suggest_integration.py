@@ -8,19 +8,13 @@ from typing import Any
 import pytest
 
 import smtpdiag._suggest as suggest_module
-import smtpdiag._validate as validate_module
-from _stubdns import StubResolver, timeout_error
+from _stubdns import (
+    StubResolver,
+    no_default_resolver,  # noqa: F401
+    timeout_error,
+)
 from smtpdiag import CATALOGUE, SettingsModel, Severity, validate
 from smtpdiag._cli import main
-
-
-@pytest.fixture(autouse=True)
-def _no_default_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(timeout: float) -> None:
-        raise AssertionError("a default resolver was built")
-
-    monkeypatch.setattr(suggest_module, "default_resolver", refuse)
-    monkeypatch.setattr(validate_module, "default_resolver", refuse)
 
 
 def _settings(**values: Any) -> SettingsModel:

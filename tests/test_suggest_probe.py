@@ -1,4 +1,5 @@
-"""Probing candidates: real aiosmtpd servers on 127.0.0.1 with trustme certificates."""
+"""Probing candidates against smtpdiag.testing.SMTPTestServer (aiosmtpd on 127.0.0.1, trustme
+certificates) and a raw socket that never greets."""
 
 from __future__ import annotations
 
@@ -10,33 +11,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import trustme
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
 
-import smtpdiag._suggest as suggest_module
-from _stubdns import StubResolver
+from _stubdns import (
+    StubResolver,
+    no_default_resolver,  # noqa: F401
+)
 from smtpdiag import ProbeResult, Security, suggest
 from smtpdiag._suggest import probe_server
+from smtpdiag.testing import Mode, SMTPTestServer
 
-HOST = "smtp.example.com"
-
-
-@pytest.fixture(autouse=True)
-def _no_default_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(timeout: float) -> None:
-        raise AssertionError("a default resolver was built")
-
-    monkeypatch.setattr(suggest_module, "default_resolver", refuse)
-
-
-class _Handler:
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        return "250 OK"
-
-
-def _authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
-    return AuthResult(success=False)
+# The test certificates are issued for localhost and 127.0.0.1.
+HOST = "localhost"
 
 
 def _free_port() -> int:
@@ -46,64 +31,34 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
+def _serve(mode: Mode, **kwargs: Any) -> Iterator[SMTPTestServer]:
+    with SMTPTestServer(mode, **kwargs) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
-def client_context(ca: trustme.CA) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    ca.configure_trust(context)
-    return context
-
-
-def _server_context(ca: trustme.CA, *names: str) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ca.issue_cert(*names).configure_cert(context)
-    return context
-
-
-def _start(**kwargs: Any) -> Controller:
-    controller = Controller(
-        _Handler(),
-        hostname="127.0.0.1",
-        port=_free_port(),
-        authenticator=_authenticator,
-        **kwargs,
-    )
-    controller.start()
-    return controller
+def starttls_server() -> Iterator[SMTPTestServer]:
+    yield from _serve("starttls")
 
 
 @pytest.fixture(scope="module")
-def starttls_server(ca: trustme.CA) -> Iterator[Controller]:
-    controller = _start(tls_context=_server_context(ca, HOST))
-    yield controller
-    controller.stop()
+def ssl_server() -> Iterator[SMTPTestServer]:
+    yield from _serve("ssl")
 
 
 @pytest.fixture(scope="module")
-def ssl_server(ca: trustme.CA) -> Iterator[Controller]:
-    # aiosmtpd does not count implicit TLS as TLS for auth_require_tls; the connection is
-    # encrypted from the first byte, so advertising AUTH here is what real servers do.
-    controller = _start(ssl_context=_server_context(ca, HOST), auth_require_tls=False)
-    yield controller
-    controller.stop()
+def wrong_name_server() -> Iterator[SMTPTestServer]:
+    yield from _serve("ssl", certificate="wrong_host")
 
 
 @pytest.fixture(scope="module")
-def wrong_name_server(ca: trustme.CA) -> Iterator[Controller]:
-    controller = _start(ssl_context=_server_context(ca, "other.example.net"))
-    yield controller
-    controller.stop()
+def plain_server() -> Iterator[SMTPTestServer]:
+    yield from _serve("plain")
 
 
 @pytest.fixture(scope="module")
-def plain_server() -> Iterator[Controller]:
-    controller = _start()
-    yield controller
-    controller.stop()
+def client_context(starttls_server: SMTPTestServer) -> ssl.SSLContext:
+    return starttls_server.client_context
 
 
 @pytest.fixture
@@ -146,7 +101,7 @@ def _srv_resolver() -> StubResolver:
 
 
 def test_probe_reports_starttls_auth_and_valid_certificate(
-    starttls_server: Controller, client_context: ssl.SSLContext
+    starttls_server: SMTPTestServer, client_context: ssl.SSLContext
 ) -> None:
     result = probe_server(
         HOST,
@@ -167,7 +122,7 @@ def test_probe_reports_starttls_auth_and_valid_certificate(
     assert "valid certificate" in result.describe()
 
 
-def test_probe_implicit_tls(ssl_server: Controller, client_context: ssl.SSLContext) -> None:
+def test_probe_implicit_tls(ssl_server: SMTPTestServer, client_context: ssl.SSLContext) -> None:
     result = probe_server(
         HOST,
         465,
@@ -182,7 +137,7 @@ def test_probe_implicit_tls(ssl_server: Controller, client_context: ssl.SSLConte
 
 
 def test_probe_certificate_for_another_name(
-    wrong_name_server: Controller, client_context: ssl.SSLContext
+    wrong_name_server: SMTPTestServer, client_context: ssl.SSLContext
 ) -> None:
     result = probe_server(
         HOST,
@@ -201,7 +156,7 @@ def test_probe_certificate_for_another_name(
     assert result.tier == 2
 
 
-def test_probe_untrusted_ca(starttls_server: Controller) -> None:
+def test_probe_untrusted_ca(starttls_server: SMTPTestServer) -> None:
     # The system's CAs do not know the trustme CA.
     result = probe_server(
         HOST,
@@ -216,7 +171,7 @@ def test_probe_untrusted_ca(starttls_server: Controller) -> None:
     assert result.tier == 2
 
 
-def test_probe_starttls_not_offered(plain_server: Controller) -> None:
+def test_probe_starttls_not_offered(plain_server: SMTPTestServer) -> None:
     result = probe_server(
         HOST, 587, Security.STARTTLS, timeout=5, address=("127.0.0.1", plain_server.port)
     )
@@ -228,7 +183,7 @@ def test_probe_starttls_not_offered(plain_server: Controller) -> None:
     assert result.tier == 1
 
 
-def test_probe_implicit_tls_against_plain_server(plain_server: Controller) -> None:
+def test_probe_implicit_tls_against_plain_server(plain_server: SMTPTestServer) -> None:
     result = probe_server(
         HOST, 465, Security.SSL, timeout=2, address=("127.0.0.1", plain_server.port)
     )
@@ -260,7 +215,7 @@ def test_probe_silent_server_is_bounded(silent_server: int) -> None:
 
 
 def test_suggest_probe_ranks_by_what_answered(
-    starttls_server: Controller, client_context: ssl.SSLContext
+    starttls_server: SMTPTestServer, client_context: ssl.SSLContext
 ) -> None:
     # SRV says 465 first (higher confidence), but only the STARTTLS server answers.
     result = suggest(
@@ -291,7 +246,7 @@ def test_suggest_probe_ranks_by_what_answered(
 
 
 def test_suggest_probe_both_answer(
-    starttls_server: Controller, ssl_server: Controller, client_context: ssl.SSLContext
+    starttls_server: SMTPTestServer, ssl_server: SMTPTestServer, client_context: ssl.SSLContext
 ) -> None:
     result = suggest(
         "example.com",
