@@ -56,6 +56,25 @@ def plain_server() -> Iterator[SMTPTestServer]:
     yield from _serve("plain")
 
 
+def _probe(
+    server: SMTPTestServer | int,
+    security: Security,
+    *,
+    context: ssl.SSLContext | None = None,
+    timeout: float = 5,
+) -> ProbeResult:
+    """Probe the candidate HOST on the port its security implies, dialling the test server."""
+    port = server if isinstance(server, int) else server.port
+    return probe_server(
+        HOST,
+        465 if security is Security.SSL else 587,
+        security,
+        timeout=timeout,
+        ssl_context=context,
+        address=("127.0.0.1", port),
+    )
+
+
 @pytest.fixture(scope="module")
 def client_context(starttls_server: SMTPTestServer) -> ssl.SSLContext:
     return starttls_server.client_context
@@ -103,14 +122,7 @@ def _srv_resolver() -> StubResolver:
 def test_probe_reports_starttls_auth_and_valid_certificate(
     starttls_server: SMTPTestServer, client_context: ssl.SSLContext
 ) -> None:
-    result = probe_server(
-        HOST,
-        587,
-        Security.STARTTLS,
-        timeout=5,
-        ssl_context=client_context,
-        address=("127.0.0.1", starttls_server.port),
-    )
+    result = _probe(starttls_server, Security.STARTTLS, context=client_context)
     assert result.connected
     assert result.greeted
     assert result.starttls
@@ -123,14 +135,7 @@ def test_probe_reports_starttls_auth_and_valid_certificate(
 
 
 def test_probe_implicit_tls(ssl_server: SMTPTestServer, client_context: ssl.SSLContext) -> None:
-    result = probe_server(
-        HOST,
-        465,
-        Security.SSL,
-        timeout=5,
-        ssl_context=client_context,
-        address=("127.0.0.1", ssl_server.port),
-    )
+    result = _probe(ssl_server, Security.SSL, context=client_context)
     assert (result.greeted, result.tls, result.certificate_valid) == (True, True, True)
     assert "PLAIN" in result.auth_mechanisms
     assert result.starttls is False
@@ -139,14 +144,7 @@ def test_probe_implicit_tls(ssl_server: SMTPTestServer, client_context: ssl.SSLC
 def test_probe_certificate_for_another_name(
     wrong_name_server: SMTPTestServer, client_context: ssl.SSLContext
 ) -> None:
-    result = probe_server(
-        HOST,
-        465,
-        Security.SSL,
-        timeout=5,
-        ssl_context=client_context,
-        address=("127.0.0.1", wrong_name_server.port),
-    )
+    result = _probe(wrong_name_server, Security.SSL, context=client_context)
     # TLS itself works (checked on a second connection), but the certificate is not valid.
     assert result.greeted
     assert result.tls
@@ -158,23 +156,14 @@ def test_probe_certificate_for_another_name(
 
 def test_probe_untrusted_ca(starttls_server: SMTPTestServer) -> None:
     # The system's CAs do not know the trustme CA.
-    result = probe_server(
-        HOST,
-        587,
-        Security.STARTTLS,
-        timeout=5,
-        ssl_context=ssl.create_default_context(),
-        address=("127.0.0.1", starttls_server.port),
-    )
+    result = _probe(starttls_server, Security.STARTTLS, context=ssl.create_default_context())
     assert result.certificate_valid is False
     assert result.tls
     assert result.tier == 2
 
 
 def test_probe_starttls_not_offered(plain_server: SMTPTestServer) -> None:
-    result = probe_server(
-        HOST, 587, Security.STARTTLS, timeout=5, address=("127.0.0.1", plain_server.port)
-    )
+    result = _probe(plain_server, Security.STARTTLS)
     assert result.greeted
     assert not result.starttls
     assert not result.tls
@@ -184,9 +173,7 @@ def test_probe_starttls_not_offered(plain_server: SMTPTestServer) -> None:
 
 
 def test_probe_implicit_tls_against_plain_server(plain_server: SMTPTestServer) -> None:
-    result = probe_server(
-        HOST, 465, Security.SSL, timeout=2, address=("127.0.0.1", plain_server.port)
-    )
+    result = _probe(plain_server, Security.SSL, timeout=2)
     assert not result.greeted
     assert not result.tls
     assert result.tier == 0
@@ -194,9 +181,7 @@ def test_probe_implicit_tls_against_plain_server(plain_server: SMTPTestServer) -
 
 
 def test_probe_nothing_listening() -> None:
-    result = probe_server(
-        HOST, 587, Security.STARTTLS, timeout=2, address=("127.0.0.1", _free_port())
-    )
+    result = _probe(_free_port(), Security.STARTTLS, timeout=2)
     assert result == ProbeResult(
         connected=False, greeted=False, error="connection refused", elapsed=result.elapsed
     )
@@ -205,9 +190,7 @@ def test_probe_nothing_listening() -> None:
 
 def test_probe_silent_server_is_bounded(silent_server: int) -> None:
     started = time.monotonic()
-    result = probe_server(
-        HOST, 587, Security.STARTTLS, timeout=0.5, address=("127.0.0.1", silent_server)
-    )
+    result = _probe(silent_server, Security.STARTTLS, timeout=0.5)
     assert time.monotonic() - started < 2.0
     assert result.connected
     assert not result.greeted
