@@ -9,10 +9,12 @@ from ._classify import classify
 from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
 from ._errors import SendError, SettingsError, SmtpdiagError
 from ._oauth import MsalTokenProvider, TokenProvider
+from ._providers import SuggestedAuth
 from ._reply import parse_reply
 from ._results import CheckResult, SendResult, StageRecord
 from ._sender import Sender, Session
 from ._settings import MASK, AuthMethod, Layer, OAuthCredentials, Security, SettingsModel
+from ._suggest import ProbeResult, Suggestion, suggest
 from ._validate import validate
 from ._version import __version__
 
@@ -28,6 +30,7 @@ __all__ = [
     "Layer",
     "MsalTokenProvider",
     "OAuthCredentials",
+    "ProbeResult",
     "Remedy",
     "Reply",
     "Security",
@@ -41,10 +44,13 @@ __all__ = [
     "SmtpdiagError",
     "Stage",
     "StageRecord",
+    "SuggestedAuth",
+    "Suggestion",
     "TokenProvider",
     "__version__",
     "classify",
     "make_diagnosis",
     "parse_reply",
+    "suggest",
     "validate",
 ]
