@@ -1030,6 +1030,42 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
             (A, "Ask the receiving organisation's postmaster why the message was refused."),
         ],
     ),
+    _e(
+        "policy.reputation",
+        "The receiving provider limits mail from this sender because of its reputation",
+        "The receiving provider defers or refuses mail from this server or domain because of "
+        "its sending reputation: user complaints, unexpected volume or past spam.",
+        [
+            "Recipients marked earlier mail as spam.",
+            "A sudden rise in volume from a new or rarely used server.",
+            "The server's IP address is shared with senders of spam.",
+        ],
+        [
+            (U, "Send less at once and only to people who asked for the mail; retry later."),
+            (
+                A,
+                "Ask your IT team to check the sending IP address and domain in the provider's "
+                "postmaster tools and to set up SPF, DKIM and DMARC.",
+            ),
+        ],
+        retryable=True,
+    ),
+    _e(
+        "policy.helo_rejected",
+        "The server refused the name this machine introduced itself with",
+        "At the start of the conversation the client introduces itself with a host name (HELO "
+        "or EHLO). The server refused that name, usually because it is not a fully qualified "
+        "domain name that resolves in the DNS.",
+        [
+            "The machine's host name is a short or local name such as 'localhost' or 'PC-01'.",
+            "The name does not resolve in the DNS or does not match the IP address.",
+        ],
+        [
+            (U, "Set the local host name to a fully qualified name such as mail.example.com."),
+            (A, "Ask your IT team for the public DNS name of the sending machine."),
+        ],
+        fields=["local_hostname"],
+    ),
     # ----------------------------------------------------------------------------------------
     # message
     _e(
@@ -1348,6 +1384,25 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
         fields=["host"],
         retryable=True,
     ),
+    _e(
+        "connection.routing_failed",
+        "The message could not be routed to the recipient's server",
+        "A mail server on the way could not find or reach the next server for the recipient's "
+        "domain, or the message went round in a loop between servers (RFC 3463 X.4.x: network "
+        "and routing).",
+        [
+            "The recipient domain's MX records are wrong or point to a server that does not "
+            "answer.",
+            "Two servers forward the message to each other (a mail loop).",
+            "A directory server that the receiving system depends on did not answer.",
+        ],
+        [
+            (U, "Check the recipient's domain, and try again later."),
+            (A, "If it lasts, ask the recipient's mail administrator to check their MX records."),
+        ],
+        fields=["to", "cc", "bcc"],
+        retryable=True,
+    ),
     # ----------------------------------------------------------------------------------------
     # protocol
     _e(
@@ -1412,7 +1467,56 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
 
 
 # Kinds the sender produces itself (safety refusals, delivery outcomes).
-_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = (
+    _e(
+        "auth.plaintext_refused",
+        "Logging in over an unencrypted connection was refused",
+        "Secure Connection is set to None, so the username and password would cross the network "
+        "in clear, where anyone on the path can read them. smtpdiag does not send them that way "
+        "unless told to.",
+        [
+            "Secure Connection was left at None while a login is configured.",
+            "An internal relay without encryption is used, and it asks for a login.",
+        ],
+        [
+            (
+                U,
+                "Set Secure Connection to TLS (STARTTLS, usually port 587) or SSL (port 465); "
+                "almost every server offers one of them.",
+            ),
+            (
+                U,
+                "If the relay is on a trusted internal network and cannot encrypt, clear the "
+                "username and password when it needs no login, or allow an insecure login "
+                "explicitly (allow_insecure_auth=True).",
+            ),
+            (A, "Ask your IT team to enable STARTTLS on the relay."),
+        ],
+        fields=["security", "username", "password"],
+    ),
+    _e(
+        "connection.delivery_unknown",
+        "The message may or may not have been delivered",
+        "The whole message was sent, but the connection failed before the server confirmed it. "
+        "The server may have accepted the message or not; there is no way to tell from here.",
+        [
+            "The network connection dropped right after the message was sent.",
+            "The server took longer than the timeout to confirm a large message.",
+            "The server crashed or restarted while it processed the message.",
+        ],
+        [
+            (
+                U,
+                "Check with the recipients (or in the Sent Items of the mailbox) whether the "
+                "message arrived before sending it again, so it does not arrive twice.",
+            ),
+            (U, "If this happens with large messages, raise the timeout."),
+            (A, "Ask your IT team to look for the message in the server's message trace."),
+        ],
+        fields=["timeout"],
+        retryable=True,
+    ),
+)
 
 
 # Kinds the testing toolkit, the settings suggestions and other parts add.
