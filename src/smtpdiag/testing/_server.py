@@ -49,6 +49,9 @@ _START_TIMEOUT = 10.0
 
 def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
     """Faults that describe the server as a whole; they may not vary per attempt here."""
+    every = [f for a in range(_attempts_to_check(spec)) for f in faults_for_attempt(spec, a)]
+    if any(f.action == "timeout" and f.stage == "tcp" for f in every):
+        raise ValueError("a loopback server cannot drop SYN packets; use FakeSMTP for 'tcp'")
     found = [f for f in faults_for_attempt(spec, 0) if f.action in CONNECTION_ACTIONS]
     scripted = _scripted(spec)
     for fault in found:
@@ -58,6 +61,14 @@ def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
                 "use FakeSMTP to vary them per attempt"
             )
     return tuple(found)
+
+
+def _attempts_to_check(spec: FaultSpec) -> int:
+    if isinstance(spec, Script):
+        return max(1, len(spec.attempts))
+    if isinstance(spec, list | tuple):
+        return max([1, *(_attempts_to_check(item) for item in spec)])
+    return 1
 
 
 def _scripted(spec: FaultSpec) -> bool:
