@@ -26,7 +26,7 @@ from ._accounts import (
     parse_xoauth2,
 )
 from ._certs import CertificateVariant, TestCertificates, certificates
-from ._conversation import VERB_STAGES, address_of
+from ._conversation import VERB_STAGES, address_of, reply_text
 from ._faults import (
     CONNECTION_ACTIONS,
     Fault,
@@ -337,6 +337,12 @@ class SMTPTestServer:
         return cls(self, attempt, faults, ctx, loop)
 
 
+def fault_reply(fault: Fault) -> str:
+    """The (possibly multi-line) reply a rejecting fault sends, lines joined with CRLF."""
+    assert fault.code is not None
+    return b"\r\n".join(reply_text(fault.code, fault.reply_lines)).decode("utf-8")
+
+
 def require_testing_extra() -> None:
     """Raise a clear error when aiosmtpd or trustme (the ``testing`` extra) is missing."""
     import importlib.util
@@ -481,12 +487,7 @@ def _build_protocol_class() -> type[Any]:
             await self._hang()
 
         async def _reply(self, fault: Fault) -> None:
-            lines = fault.reply_lines
-            text = "\r\n".join(
-                f"{fault.code}{'-' if i < len(lines) - 1 else ' '}{line}"
-                for i, line in enumerate(lines)
-            )
-            await self.push(text)
+            await self.push(fault_reply(fault))
             if fault.code == 421 and self.transport is not None:
                 self.transport.close()
 
@@ -545,11 +546,7 @@ def _build_protocol_class() -> type[Any]:
                     await self._hang()
                 if fault.action == "drop":
                     await self._drop()
-                lines = fault.reply_lines
-                return "\r\n".join(
-                    f"{fault.code}{'-' if i < len(lines) - 1 else ' '}{line}"
-                    for i, line in enumerate(lines)
-                )
+                return fault_reply(fault)
             auth_data = self.session.auth_data if self.session is not None else None
             login = getattr(auth_data, "login", None)
             self.owner.messages.append(
