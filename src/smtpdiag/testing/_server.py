@@ -375,7 +375,18 @@ def _protocol_class() -> type[Any]:
 
 
 def _build_protocol_class() -> type[Any]:
-    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword, Session
+
+    class _Session(Session):
+        # aiosmtpd's own AUTH code sets login_data, whose accessors log a deprecation warning
+        # on every login; store it quietly instead.
+        @property
+        def login_data(self) -> Any:
+            return self._login_data
+
+        @login_data.setter
+        def login_data(self, value: Any) -> None:
+            self._login_data = value
 
     class _Handler:
         async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -425,6 +436,9 @@ def _build_protocol_class() -> type[Any]:
             }
 
         # -- connection and recording ------------------------------------------------
+
+        def _create_session(self) -> Session:
+            return _Session(self.loop)
 
         @property
         def in_tls(self) -> bool:
