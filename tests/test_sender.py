@@ -623,3 +623,51 @@ def test_session_never_reuses_a_connection_in_an_unknown_state() -> None:
     assert info.value.diagnosis.kind == "connection.delivery_unknown"
     assert result.ok
     assert attempts == 2
+
+
+def test_non_ascii_address_uses_smtputf8_where_offered() -> None:
+    # SMTPTestServer does not offer SMTPUTF8; aiosmtpd's own controller can, on loopback.
+    from aiosmtpd.controller import Controller
+
+    class Handler:
+        def __init__(self) -> None:
+            self.envelopes: list[Any] = []
+
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            self.envelopes.append(envelope)
+            return "250 OK"
+
+    handler = Handler()
+    controller = Controller(handler, hostname="127.0.0.1", port=closed_port(), enable_SMTPUTF8=True)
+    controller.start()
+    try:
+        settings = settings_for(host="127.0.0.1", port=controller.port)
+        result = Sender(settings).send(message("José <josé@example.com>"))
+    finally:
+        controller.stop()
+    assert result.accepted == ("josé@example.com",)
+    envelope = handler.envelopes[0]
+    assert envelope.rcpt_tos == ["josé@example.com"]
+    assert "SMTPUTF8" in envelope.mail_options
+    assert "josé@example.com".encode() in envelope.original_content
+
+
+def test_overall_deadline_bounds_a_send_of_slow_steps() -> None:
+    # Every reply takes 0.4 s: each step is well within the 5 s timeout, the whole send is not.
+    with SMTPTestServer("plain", faults=Fault.slow(0.4)) as server:
+        sender = Sender(settings_for(server, timeout=5), deadline=1.5)
+        error, elapsed = fail(sender)
+    assert error.diagnosis.kind == "connection.timeout"
+    assert 1.4 <= elapsed < 2.2
+
+
+def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
+    fault = Fault.reject("rcpt", 421, "4.7.0 Too many connections, try again later")
+    with SMTPTestServer("plain", faults=fault) as server:
+        with Sender(settings_for(server)).session() as session:
+            with pytest.raises(SendError) as info:
+                session.send(message("bob@example.com", "carol@example.com"))
+            assert session._conn is None or session._conn.sock is None
+    assert info.value.stage is Stage.RCPT
+    assert [address for address, _ in info.value.refused] == ["bob@example.com"]
+    assert info.value.diagnosis.retryable
