@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-from smtpdiag import SendError, Sender, SettingsModel, classify
+from smtpdiag import Sender, SendError, SettingsModel, classify
 from smtpdiag.testing import Fault, SMTPTestServer
 
 USER, PASSWORD = "alice@example.com", "right-password"
@@ -147,7 +147,7 @@ def _run(
 ) -> tuple[str, float]:
     times: list[float] = []
     kind = ""
-    rounds = 1 if s.dns_stall or s.faults is not None and s.name == "silent listener" else repeat
+    rounds = 1 if s.dns_stall or (s.faults is not None and s.name == "silent listener") else repeat
     for _ in range(rounds):
         if s.closed:
             with socket.socket() as sock:

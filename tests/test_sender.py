@@ -663,11 +663,13 @@ def test_overall_deadline_bounds_a_send_of_slow_steps() -> None:
 
 def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
     fault = Fault.reject("rcpt", 421, "4.7.0 Too many connections, try again later")
-    with SMTPTestServer("plain", faults=fault) as server:
-        with Sender(settings_for(server)).session() as session:
-            with pytest.raises(SendError) as info:
-                session.send(message("bob@example.com", "carol@example.com"))
-            assert session._conn is None or session._conn.sock is None
+    with (
+        SMTPTestServer("plain", faults=fault) as server,
+        Sender(settings_for(server)).session() as s,
+    ):
+        with pytest.raises(SendError) as info:
+            s.send(message("bob@example.com", "carol@example.com"))
+        assert s._conn is None or s._conn.sock is None
     assert info.value.stage is Stage.RCPT
     assert [address for address, _ in info.value.refused] == ["bob@example.com"]
     assert info.value.diagnosis.retryable
