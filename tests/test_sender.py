@@ -593,6 +593,8 @@ def test_session_sends_several_messages_over_one_connection() -> None:
     assert first.ok
     assert second.ok
     assert session.results == [first, second]
+    assert [r.stage for r in session.opening][-1] is Stage.AUTH
+    assert [r.stage for r in first.stages] == [Stage.MAIL, Stage.RCPT, Stage.DATA]
     assert subjects == ["one", "two"]
 
 

@@ -706,11 +706,17 @@ class Session:
     def __init__(self, sender: Sender) -> None:
         self.sender = sender
         self.results: list[SendResult | SendError] = []
+        #: The stages of opening the session's first connection (later ones are in the
+        #: result of the message that opened them).
+        self.opening: tuple[StageRecord, ...] = ()
         self._conn: Connection | None = None
-        self._opened = False
 
     def __enter__(self) -> Session:
-        self._connect()
+        rec = _Recorder(self.sender.settings)
+        try:
+            self._connect(rec)
+        finally:
+            self.opening = tuple(rec.records)
         return self
 
     def __exit__(
