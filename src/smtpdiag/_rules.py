@@ -162,6 +162,15 @@ RULES: tuple[Rule, ...] = (
         r"content rejected",
         src="https://github.com/sisimai/set-of-emails (amavisd-new replies)",
     ),
+    # Zoho "554 5.1.8 Email Outgoing Blocked." (the account may not send; not X.1.8's domain)
+    R(
+        "auth.account_disabled",
+        "",
+        "5.1.8",
+        r"outgoing blocked",
+        provider="Zoho",
+        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
+    ),
     # Gmail "534-5.7.9 Application-specific password required. Learn more at ...
     # https://support.google.com/mail/?p=InvalidSecondFactor n18sm8811765wru.2 - gsmtp"
     R(
@@ -195,6 +204,25 @@ RULES: tuple[Rule, ...] = (
         r"on our block list|unfortunately, messages from",
         src=_SISIMAI_RHOST + "microsoft.rb",
     ),
+    # "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; WASCL UserAction verdict is
+    # not None. Actual verdict is Suspend, ShowTierUpgrade." (the account is blocked from sending)
+    R(
+        "auth.account_disabled",
+        text=r"outboundspamexception|email outgoing blocked|outgoing mail (?:is )?blocked|"
+        r"password transition is needed|password has expired|password expired|"
+        r"account is paused|sending (?:has been )?(?:paused|suspended|disabled)",
+        src=_MS_NDR,
+    ),
+    # "550 5.7.520 Access denied, Your organization does not allow external forwarding."
+    # "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains."
+    R(
+        "policy.rejected",
+        text=r"does not allow external forwarding|unregistered domains|"
+        r"tenant has exceeded threshold|rejected due to security polic",
+        src=_MS_NDR,
+    ),
+    # "554 5.6.211 Invalid MIME Content: Single text value size (32768) exceeded allowed maximum"
+    R("message.malformed", text=r"invalid mime content|mime content", src=_MS_NDR),
     # "451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP
     # reputation."
     R(
@@ -202,6 +230,16 @@ RULES: tuple[Rule, ...] = (
         text=r"rate limited due to ip reputation|due to ip reputation",
         provider=MS,
         src=_MS_NDR,
+    ),
+    # GoDaddy "554 Connection refused. This IP has a poor reputation on Cloudmark Sender
+    # Intelligence (CSI). IB103"; Gmail "421-4.7.0 Our system has detected an unusual rate of
+    # unsolicited mail originating from your IP address" / "... likely suspicious due to the
+    # very low reputation of the sending IP address"
+    R(
+        "policy.reputation",
+        text=r"poor reputation|low reputation|bad reputation|unusual rate of unsolicited|"
+        r"spam abatement",
+        src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     # "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
     R(
@@ -250,7 +288,7 @@ RULES: tuple[Rule, ...] = (
         "rate_limit.daily_limit",
         text=r"daily (?:user )?sending (?:quota|limit)|daily message quota|daily limit|"
         r"sending limit exceeded|maximum sending quota|sent too many messages today|"
-        r"blocked for the day|per day",
+        r"blocked for the day|per day|maximum credits exceeded",
         src=_GMAIL_CODES,
     ),
     # "The email account that you tried to reach is disabled. Learn more at
@@ -267,6 +305,14 @@ RULES: tuple[Rule, ...] = (
         text=r"account that you tried to reach does not exist|address couldn't be found",
         src=_GMAIL_CODES,
     ),
+    # "550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to send email
+    # directly to our servers. Please use the SMTP relay at your service provider instead."
+    R(
+        "policy.ip_blocklisted",
+        text=r"not authorized to send email directly|use the smtp relay at your service provider",
+        provider=GMAIL,
+        src=_GMAIL_CODES,
+    ),
     # "The email account that you tried to reach is over quota."
     R(
         "recipient.mailbox_full",
@@ -277,8 +323,7 @@ RULES: tuple[Rule, ...] = (
     # messages from being delivered."  Yahoo: "450 User is receiving mail too quickly"
     R(
         "rate_limit.throttled",
-        text=r"receiving mail at a rate|receiving mail too quickly|"
-        r"excessive volume|unusual rate",
+        text=r"receiving mail at a rate|receiving mail too quickly|excessive volume",
         src=_GMAIL_CODES,
     ),
     # "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC
@@ -367,9 +412,10 @@ RULES: tuple[Rule, ...] = (
         src=_SISIMAI_RHOST + "apple.rb",
     ),
     R("recipient.moved", text=r"no longer on server", src=_SISIMAI_RHOST + "apple.rb"),
+    # Postmark "You tried to send to a recipient that has been marked as inactive."
     R(
         "recipient.disabled",
-        text=r"inactive email address",
+        text=r"inactive email address|marked as inactive|inactive recipient",
         src=_SISIMAI_RHOST + "apple.rb",
     ),
     # ---------------------------------------------------------------------------------------
@@ -383,6 +429,8 @@ RULES: tuple[Rule, ...] = (
         text=r"email address is not verified|identities failed the check|"
         r"verified sender identity|not a verified sender|domain is not verified|"
         r"domain not verified|unverified sender|sender signature not|"
+        r"not a sender signature|not a confirmed sender|sandbox subdomains|"
+        r"authorized recipients|not allowed to send:|"
         r"not verified|verify (?:your|the) (?:sender|domain)",
         src="https://github.com/sul-dlss/dlme/issues/813",
     ),
@@ -424,7 +472,8 @@ RULES: tuple[Rule, ...] = (
         text=r"relay access denied|relaying denied|relay not permitted|relaying disallowed|"
         r"unable to relay|not permitted to relay|relay denied|relaying not allowed|"
         r"no relaying|allowed rcpthosts|not configured to relay|insecure mail relay|"
-        r"relay prohibited|we do not relay|open relay|relaying is not|5\.7\.54",
+        r"relay prohibited|we do not relay|open relay|relaying is not|5\.7\.54|"
+        r"not allowed to relay|relay access not allowed",
         src=_POSTFIX,
     ),
     # Postfix/Gmail "530 5.7.0 Must issue a STARTTLS command first"; Mimecast "553 This route
@@ -483,6 +532,7 @@ RULES: tuple[Rule, ...] = (
         r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
         r"ip (?:has been )?(?:temporarily )?blocked|this ip has been|dynamic ip|dial-?up|"
         r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
+        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|"
         r"not accepting connections|not accepted from|bloquee",
         src=_POSTFIX,
     ),
@@ -561,16 +611,17 @@ RULES: tuple[Rule, ...] = (
     ),
     # ---------------------------------------------------------------------------------------
     # Greylisting, rates, connections
+    # Mimecast "451 Internal resources are temporarily unavailable" (its greylisting)
     R(
         "policy.greylisted",
-        text=r"greylist|graylist|grey-list|postgrey",
+        text=r"greylist|graylist|grey-list|postgrey|internal resources are temporarily",
         src=_SISIMAI_RHOST + "zoho.rb",
     ),
     R(
         "rate_limit.throttled",
         text=r"this hour|per hour|per minute|too many messages|rate limit|ratelimit|"
         r"sending rate|too fast|exceeded the rate|too many emails|slow down|"
-        r"unusual sending activity|max message per connection|"
+        r"unusual sending activity|max message per connection|unusual rate|"
         r"exceeded the max number of messages|excessive",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
@@ -624,13 +675,15 @@ RULES: tuple[Rule, ...] = (
         "sender.rejected",
         text=r"badmailfrom|purported responsible address|sender rejected|"
         r"sender was rejected|sender address rejected|permission to post|"
-        r"not a member of this (?:mailing )?list|group you tried to contact",
+        r"not a member of this (?:mailing )?list|group you tried to contact|"
+        r"sender verify failed|verification failed for|domain name required for sender",
         src=_QMAIL,
     ),
     # "501 5.1.3 Bad recipient address syntax"; "malformed address: <x> may not follow y"
     R(
         "protocol.syntax_error",
-        text=r"malformed address|address syntax|syntax error|bad address syntax",
+        text=r"malformed address|address syntax|syntax error|bad address syntax|"
+        r"missing final '@domain'|local address contains control",
         src=_POSTFIX,
     ),
     # Postfix "450 4.1.8 <x>: Sender address rejected: Domain not found"; Sendmail "553 5.1.8
@@ -650,6 +703,8 @@ RULES: tuple[Rule, ...] = (
         r"incorrect hostname used for inbound",
         src=_SISIMAI_REASON + "networkerror.rb",
     ),
+    # Amazon SES "451 Timeout waiting for data from client."
+    R("connection.timeout", text=r"timeout waiting for|timed out waiting", src=_SES),
     R(
         "connection.closed",
         text=r"lost connection with|connection reset|connection closed by",
@@ -664,6 +719,15 @@ RULES: tuple[Rule, ...] = (
         r"no suitable authentication",
         src="aio-libs/aiosmtpd: aiosmtpd/smtp.py",
     ),
+    # Exim "503 AUTH command used when not advertised"
+    R(
+        "auth.not_offered",
+        text=r"auth command used when not advertised|auth not available|"
+        r"authentication not enabled|auth not enabled",
+        src="exim: src/smtp_in.c",
+    ),
+    # Yahoo "535 5.7.0 (#AUTH005) Too many bad auth attempts."; Gmail "454-4.7.0 Too many login
+    # attempts, please try again later."
     R(
         "auth.too_many_attempts",
         text=r"too many (?:failed )?(?:login|auth|authentication) (?:attempts|failures)|"
@@ -678,18 +742,24 @@ RULES: tuple[Rule, ...] = (
         r"disk full|no space left|insufficient disk space",
         src=_POSTFIX,
     ),
+    # Exim "554 SMTP synchronization error"
+    R(
+        "protocol.bad_sequence",
+        text=r"synchronization error|bad sequence of commands|need mail command|"
+        r"need rcpt command|send hello first|send helo first|need mail before rcpt",
+        src="exim: src/smtp_in.c",
+    ),
     R(
         "server.error",
         text=r"internal (?:server |system )?error|local error|system error|"
         r"error in processing|could not load|unable to contact ldap|"
-        r"transaction failed|insufficient permission|unable to process",
+        r"insufficient permission|unable to process|temporary local problem|"
+        r"qq temporary problem|temporary server error|temporary system problem",
         src=_POSTFIX,
     ),
     R(
         "server.unavailable",
-        text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
-        r"service refused|shutting down|closing transmission channel|server busy|"
-        r"server temporarily unavailable",
+        text=r"service refused|shutting down|server busy|server temporarily unavailable",
         src=_POSTFIX,
     ),
     # =======================================================================================
@@ -767,6 +837,14 @@ RULES: tuple[Rule, ...] = (
         weak=True,
         src=_SISIMAI_REASON + "blocked.rb",
     ),
+    R("server.error", text=r"transaction failed", weak=True, src=_POSTFIX),
+    R(
+        "server.unavailable",
+        text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
+        r"closing transmission channel",
+        weak=True,
+        src="RFC 5321 §4.2.3: 421 <domain> Service not available, closing transmission channel",
+    ),
     R(
         "server.temporary",
         text=r"try again later|please try later|try later|temporar",
@@ -790,55 +868,51 @@ class ProviderSignature:
 #: Provider signatures, first match wins. ``needles`` are lower-case substrings of replies
 #: (trace ids, signatures); ``hosts`` are host name suffixes (the SMTP server or the remote MX).
 PROVIDERS: tuple[ProviderSignature, ...] = (
+    # Exchange Online trace ids: "[MN2PR05CA0004.namprd05.prod.outlook.com ...]",
+    # "[BN8NAM12FT053.eop-nam12.prod.protection.outlook.com]"; "STOREDRV.Submission"
     ProviderSignature(
         MS,
-        (
-            "prod.outlook.com",
-            "protection.outlook.com",
-            "storedrv",
-            "aka.ms/",
-            "smtpclientauthentication",
-            "outlook.office365.com",
-            "resolver.adr",
-        ),
-        ("office365.com", "protection.outlook.com", "outlook.office.com"),
+        ("prod.outlook.com", "prod.protection.outlook", "storedrv", "aka.ms/", "office365"),
+        ("office365.com", "protection.outlook.com", "outlook.office.com", "office.com"),
         src=_MS_NDR,
     ),
     ProviderSignature(
         "Outlook.com",
-        ("hotmail.com", "outlook.com", "live.com"),
-        ("outlook.com", "hotmail.com", "live.com"),
+        ("hotmail", "outlook.com"),
+        ("outlook.com", "hotmail.com", "live.com", "msn.com"),
         src=_MS_NDR,
     ),
+    # Gmail replies end in "- gsmtp" and link support.google.com
     ProviderSignature(
         GMAIL,
-        ("- gsmtp", "support.google.com", "gmail-smtp", "google.com/mail"),
+        ("gsmtp", "google.com"),
         ("gmail.com", "google.com", "googlemail.com"),
         src=_GMAIL_CODES,
     ),
+    # Yahoo: "[TSS04] ... see https://postmaster.yahooinc.com/error-codes"
     ProviderSignature(
         YAHOO,
-        ("yahooinc.com", "[tss0", "[ts0", "yahoo.com", "[bl2", "aol.com"),
+        ("yahoo", "[ts", "[bl2", "aol.com"),
         ("yahoodns.net", "yahoo.com", "aol.com", "yahoo.co.jp"),
         src=_YAHOO_CODES,
     ),
     ProviderSignature(
         "iCloud",
-        ("icloud.com", "support.apple.com", "me.com"),
+        ("icloud", "apple.com", "me.com"),
         ("icloud.com", "me.com", "mac.com", "apple.com"),
         src="https://support.apple.com/en-us/102322",
-    ),
-    ProviderSignature(
-        "Zoho",
-        ("zoho.com", "zohomail"),
-        ("zoho.com", "zoho.eu", "zoho.in", "zohomail.com"),
-        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     ProviderSignature(
         "Amazon SES",
         ("amazonses", "identities failed the check", "throttling failure"),
         ("amazonaws.com", "amazonses.com"),
         src=_SES,
+    ),
+    ProviderSignature(
+        "Zoho",
+        ("zoho",),
+        ("zoho.com", "zoho.eu", "zoho.in", "zohomail.com"),
+        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     ProviderSignature(
         "SendGrid",
@@ -860,7 +934,7 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
     ),
     ProviderSignature(
         "Proofpoint",
-        ("pphosted.com", "proofpoint", "ppe-hosted.com"),
+        ("pphosted", "proofpoint"),
         ("pphosted.com", "ppe-hosted.com"),
         src="https://help.proofpoint.com/",
     ),
@@ -873,14 +947,15 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
     ProviderSignature(
         "Barracuda",
         ("barracuda",),
-        ("barracudanetworks.com", "ess.barracudanetworks.com"),
+        ("barracudanetworks.com",),
         src="https://campus.barracuda.com/product/emailsecuritygateway/doc/3866674/",
     ),
+    # GoDaddy: "IB506", rhost "*.secureserver.net"
     ProviderSignature(
         "GoDaddy",
+        ("secureserver",),
         ("secureserver.net",),
-        ("secureserver.net",),
-        src="https://www.godaddy.com/help/",
+        src=_SISIMAI_RHOST + "godaddy.rb",
     ),
 )
 
