@@ -675,3 +675,19 @@ def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
     assert info.value.stage is Stage.RCPT
     assert [address for address, _ in info.value.refused] == ["bob@example.com"]
     assert info.value.diagnosis.retryable
+
+
+def test_session_reconnects_when_the_server_closed_the_idle_connection() -> None:
+    with SMTPTestServer("plain", idle_timeout=0.3) as server:
+        with Sender(settings_for(server)).session() as session:
+            first = session.send(message(subject="one"))
+            time.sleep(0.6)  # the server gives up on the idle connection
+            second = session.send(message(subject="two"))
+        subjects = [m.subject for m in server.messages]
+        attempts = server.attempts
+    assert first.ok
+    assert second.ok
+    assert subjects == ["one", "two"]
+    assert attempts == 2
+    mail_records = [r for r in second.stages if r.stage is Stage.MAIL]
+    assert [r.ok for r in mail_records] == [False, True]
