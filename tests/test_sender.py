@@ -27,6 +27,7 @@ from smtpdiag import (
     SendResult,
     SettingsModel,
     Stage,
+    StageRecord,
 )
 from smtpdiag.testing import Fault, SMTPTestServer
 
@@ -691,3 +692,68 @@ def test_session_reconnects_when_the_server_closed_the_idle_connection() -> None
     assert attempts == 2
     mail_records = [r for r in second.stages if r.stage is Stage.MAIL]
     assert [r.ok for r in mail_records] == [False, True]
+
+
+def test_login_mechanism_when_plain_is_not_offered() -> None:
+    with SMTPTestServer("starttls", credentials={USER: PASSWORD}, mechanisms=["LOGIN"]) as server:
+        sender = Sender(settings_for(server, **login()), ssl_context=server.client_context)
+        result = sender.send(message())
+    auth = next(r for r in result.stages if r.stage is Stage.AUTH)
+    assert auth.detail.endswith("with AUTH LOGIN")
+    assert server.messages[0].authenticated_as == USER
+
+
+def test_password_against_a_server_that_only_takes_oauth() -> None:
+    with SMTPTestServer("starttls", mechanisms=["XOAUTH2"]) as server:
+        sender = Sender(settings_for(server, **login()), ssl_context=server.client_context)
+        error, elapsed = fail(sender)
+    assert error.stage is Stage.AUTH
+    assert error.diagnosis.kind == "auth.mechanism_unavailable"
+    assert "XOAUTH2" in (error.diagnosis.detail or "")
+    assert elapsed < FAST
+
+
+def test_a_failing_token_provider_is_classified_at_oauth_token() -> None:
+    class Broken:
+        def get_token(self, settings: SettingsModel) -> str:
+            raise ConnectionRefusedError(111, "Connection refused")
+
+    with SMTPTestServer("starttls") as server:
+        settings = settings_for(server, auth="oauth")
+        error, _ = fail(Sender(settings, token_provider=Broken()))
+        attempts = server.attempts
+    assert error.stage is Stage.OAUTH_TOKEN
+    assert error.diagnosis.stage is Stage.OAUTH_TOKEN
+    assert isinstance(error.__cause__, ConnectionRefusedError)
+    assert attempts == 0
+
+
+def test_data_command_refused() -> None:
+    fault = Fault.reject("data", 554, "5.5.1 Error: no valid recipients")
+    with SMTPTestServer("plain", faults=fault) as server:
+        error, elapsed = fail(Sender(settings_for(server)))
+        commands = server.transcript.commands()
+    assert error.stage is Stage.DATA
+    assert error.diagnosis.reply is not None
+    assert error.diagnosis.reply.code == 554
+    assert "RSET" in commands  # the transaction was reset before QUIT
+    assert elapsed < FAST
+
+
+def test_results_serialise_to_plain_data() -> None:
+    import json
+
+    with SMTPTestServer(
+        "plain", faults=Fault.reject("rcpt", 550, "5.1.1 User unknown", match="x@*")
+    ) as server:
+        sender = Sender(settings_for(server))
+        result = sender.send(message("bob@example.com", "x@example.com"))
+        check = sender.check(login=False)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["accepted"] == ["bob@example.com"]
+    assert data["refused"]["x@example.com"]["kind"] == "recipient.unknown"
+    assert json.loads(json.dumps(check.to_dict()))["ok"] is True
+    assert "localhost" in repr(sender)
+    failed = StageRecord(Stage.RCPT, False, 0.01, "x", result.refused["x@example.com"])
+    assert "FAILED" in str(failed)
+    assert "recipient.unknown" in str(failed)
