@@ -75,3 +75,10 @@ def test_slow_faults_apply_to_their_stage_or_every_stage() -> None:
 def test_multi_line_text() -> None:
     assert Fault.reject("mail", 550, "one\ntwo").reply_lines == ("one", "two")
     assert Fault.reject("mail", 550, "").reply_lines == ("",)
+
+
+def test_the_server_refuses_a_tcp_timeout() -> None:
+    from smtpdiag.testing import SMTPTestServer
+
+    with pytest.raises(ValueError, match="SYN"):
+        SMTPTestServer(faults=[Script([], [Fault.timeout("tcp")])])
