@@ -38,11 +38,12 @@ _MAX_TEXT = 20_000  # longer input is cut before any regular expression sees it
 # The rule engine
 
 
-def _needles(pattern: str) -> tuple[str, ...] | None:
+def _needles(pattern: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
     """Lower-case literal prefixes, one per top-level alternative of ``pattern``.
 
     A text can only match when it contains one of them. None when some alternative does not
     start with a literal of at least three characters (the pattern is then always tried).
+    The second value holds the needles that are a whole alternative: finding one is a match.
     """
     alternatives: list[str] = []
     depth = 0
@@ -67,8 +68,10 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         i += 1
     alternatives.append("".join(current))
     needles: list[str] = []
+    complete: set[str] = set()
     for alt in alternatives:
         literal: list[str] = []
+        whole = True
         j = 0
         while j < len(alt):
             ch = alt[j]
@@ -79,12 +82,15 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
                     j += 2
                     continue
                 if nxt == "b" and not literal:  # a word boundary at the start matches nothing
+                    whole = False
                     j += 2
                     continue
+                whole = False
                 break
             if ch in ".^$*+?{}[]()|":
                 if ch in "?*{" and literal:
                     literal.pop()
+                whole = False
                 break
             literal.append(ch)
             j += 1
@@ -92,7 +98,9 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         if len(text) < 3:
             return None
         needles.append(text)
-    return tuple(needles)
+        if whole:
+            complete.add(text)
+    return tuple(needles), frozenset(complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +111,12 @@ class _CompiledRule:
     stages: frozenset[str]
     regex: re.Pattern[str] | None
     needles: tuple[str, ...] | None
+    complete: frozenset[str]
 
     def applies(self, code: int | None, stage: Stage | None) -> bool:
-        if self.codes and code not in self.codes:
+        if self.codes and code is not None and code not in self.codes:
             return False
-        if self.code_class is not None and (code is None or code // 100 != self.code_class):
+        if self.code_class is not None and code is not None and code // 100 != self.code_class:
             return False
         return not (self.stages and stage is not None and stage.value not in self.stages)
 
@@ -128,14 +137,85 @@ def _compile(rule: Rule) -> _CompiledRule:
         else:
             codes.add(int(token))
     regex = re.compile(rule.text, re.IGNORECASE) if rule.text else None
+    found = _needles(rule.text) if rule.text else None
     return _CompiledRule(
         rule,
         frozenset(codes),
         code_class,
         frozenset(rule.stages.split()),
         regex,
-        _needles(rule.text) if rule.text else None,
+        None if found is None else found[0],
+        frozenset() if found is None else found[1],
     )
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (shared prefixes once)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class _TextTier:
+    """Text-only rules, prefiltered by one scan of the text for all their literal needles.
+
+    A single trie-shaped regular expression finds every needle that occurs (overlapping, via a
+    lookahead); only the rules owning a found needle (or having none) have their pattern tried.
+    """
+
+    def __init__(self, rules: list[_CompiledRule]) -> None:
+        self.rules = rules
+        self.always: list[int] = []
+        owners: dict[str, set[int]] = {}
+        for index, compiled in enumerate(rules):
+            if compiled.needles is None:
+                self.always.append(index)
+            else:
+                for needle in compiled.needles:
+                    owners.setdefault(needle, set()).add(index)
+        # The scan reports the longest needle at each position; the needles that are its
+        # prefixes occur there too.
+        self.prefixes: dict[str, frozenset[str]] = {
+            needle: frozenset(other for other in owners if needle.startswith(other))
+            for needle in owners
+        }
+        self.owners: dict[str, frozenset[int]] = {
+            needle: frozenset(i for other in prefixes for i in owners[other])
+            for needle, prefixes in self.prefixes.items()
+        }
+        pattern = _trie_pattern(owners) if owners else "(?!)"
+        self.scan = re.compile(f"(?=({pattern}))")
+
+    def match(self, code: int | None, low: str, stage: Stage | None) -> Rule | None:
+        owners, prefixes = self.owners, self.prefixes
+        candidates: set[int] = set(self.always)
+        found: set[str] = set()
+        for hit in self.scan.finditer(low):
+            needle = hit.group(1)
+            candidates |= owners[needle]
+            found |= prefixes[needle]
+        for index in sorted(candidates):
+            candidate = self.rules[index]
+            if not candidate.applies(code, stage):
+                continue
+            # A needle that is a whole literal alternative proves the match on its own.
+            if candidate.complete & found or candidate.regex is None:
+                return candidate.rule
+            if candidate.regex.search(low) is not None:
+                return candidate.rule
+        return None
 
 
 class _Engine:
@@ -143,19 +223,22 @@ class _Engine:
 
     1. rules with an enhanced code and a text pattern, for that enhanced code;
     2. rules with a reply code and a text pattern, for that reply code;
-    3. rules with a strong text pattern only;
-    4. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    3. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    4. rules with a strong text pattern only;
     5. rules with a weak (vague) text pattern only;
     6. rules with only a reply code.
+
+    Tiers 1-3 are dictionary lookups followed by a few pattern searches; only a reply whose
+    codes decide nothing reaches the text tiers, which scan the text once for their needles.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.by_enhanced_text: dict[str, list[_CompiledRule]] = {}
         self.by_code_text: dict[int, list[_CompiledRule]] = {}
-        self.text_only: list[_CompiledRule] = []
         self.by_enhanced: dict[str, list[_CompiledRule]] = {}
-        self.weak_text: list[_CompiledRule] = []
         self.by_code: dict[int, list[_CompiledRule]] = {}
+        strong: list[_CompiledRule] = []
+        weak: list[_CompiledRule] = []
         for rule in rules:
             compiled = _compile(rule)
             if rule.enhanced and rule.text:
@@ -166,38 +249,50 @@ class _Engine:
                 for code in compiled.codes:
                     self.by_code_text.setdefault(code, []).append(compiled)
             elif rule.text:
-                (self.weak_text if rule.weak else self.text_only).append(compiled)
+                (weak if rule.weak else strong).append(compiled)
             else:
                 for code in compiled.codes:
                     self.by_code.setdefault(code, []).append(compiled)
+        self.strong = _TextTier(strong)
+        self.weak = _TextTier(weak)
 
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
     ) -> Rule | None:
         empty: list[_CompiledRule] = []
-        tiers = (
+        keyed = (
             self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
             self.by_code_text.get(code, empty) if code is not None else empty,
-            self.text_only,
             self.by_enhanced.get(enhanced, empty) if enhanced else empty,
-            self.weak_text,
-            self.by_code.get(code, empty) if code is not None else empty,
         )
-        for tier in tiers:
+        for tier in keyed:
             for candidate in tier:
                 if candidate.applies(code, stage) and candidate.matches_text(low):
                     return candidate.rule
+        if code is not None and code < 400:
+            return None  # 2xx and 3xx replies report no failure (RFC 5321 §4.2.1)
+        rule = self.strong.match(code, low, stage) or self.weak.match(code, low, stage)
+        if rule is not None:
+            return rule
+        for candidate in self.by_code.get(code, empty) if code is not None else empty:
+            if candidate.applies(code, stage):
+                return candidate.rule
         return None
 
 
 _ENGINE = _Engine(RULES)
 
 
+_PROVIDER_NEEDLES: tuple[tuple[str, str], ...] = tuple(
+    (needle, signature.provider) for signature in PROVIDERS for needle in signature.needles
+)
+
+
 def _detect_provider(low: str, host: str | None) -> str | None:
-    for signature in PROVIDERS:
-        for needle in signature.needles:
-            if needle in low:
-                return signature.provider
+    """The provider named by a trace id or signature in the text, else by the host name."""
+    for needle, provider in _PROVIDER_NEEDLES:
+        if needle in low:
+            return provider
     if host:
         name = host.strip().lower().rstrip(".")
         for signature in PROVIDERS:
@@ -218,7 +313,7 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         parts = enhanced.split(".")
         subject, detail = int(parts[1]), int(parts[2])
     transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421 or (code is not None and code == 554 and stage is Stage.CONNECT):
+    if code == 421:  # RFC 5321 §3.1 / §4.2.3: service not available, closing channel
         return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
     if code == 530:
         return "policy.authentication_required"
@@ -249,7 +344,9 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
             return "recipient.domain_not_found"
         if detail in (7, 8):
             return "sender.domain_invalid"
-        return "recipient.unknown" if detail in (1, 3, 10) else "recipient.rejected"
+        if detail == 3:  # X.1.3 bad destination mailbox address syntax
+            return "recipient.address_invalid"
+        return "recipient.unknown" if detail in (1, 10) else "recipient.rejected"
     if subject == 2:
         if detail == 2:
             return "recipient.mailbox_full"
@@ -266,6 +363,8 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         return "server.error"
     if subject == 4:  # X.4.x: network and routing
         return "server.temporary" if detail == 5 else "connection.routing_failed"
+    if subject in (0, 5) and detail == 0 and stage in (Stage.MAIL, Stage.RCPT):
+        subject = None  # X.0.0 / X.5.0 say nothing: the stage decides below
     if subject == 5:
         if detail == 3:
             return "recipient.too_many"
@@ -461,8 +560,23 @@ def _facts_from_mapping(data: Mapping[Any, Any]) -> _Facts:
     return facts
 
 
+_TRACEBACK_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|NotSupported)"
+    r"(?::|\(| at )",
+    re.MULTILINE,
+)
+
+
 def _facts_from_text(text: str) -> _Facts:
     text = text[:_MAX_TEXT]
+    if "Traceback (most recent call last)" in text or "During handling of" in text:
+        # A pasted traceback: the last exception line is the failure, earlier ones its context.
+        lines = [m.start() for m in _TRACEBACK_LINE.finditer(text)]
+        if lines:
+            facts = _facts_from_text(text[lines[-1] :].split("\n\n", 1)[0])
+            if len(lines) > 1:
+                facts.context = _facts_from_text(text[lines[-2] : lines[-1]].strip())
+            return facts
     facts = _Facts(message=text)
     stripped = text.strip()
     match = _EXC_TEXT.match(stripped)
@@ -542,13 +656,16 @@ class _Finding:
     reply: Reply | None = None
     detail: str | None = None
     provider: str | None = None
+    provider_searched: bool = False
 
 
 _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
 _DNS_TEMPORARY_ERRNOS = frozenset({-3, 11002, 2, -4})
 _REFUSED_ERRNOS = frozenset({111, 61, 10061})
 _TIMEOUT_ERRNOS = frozenset({110, 60, 10060})
-_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065})
+_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065, 99, 49, 10049})
+# EACCES / WSAEACCES on connect: a local firewall or antivirus program blocks the port.
+_BLOCKED_ERRNOS = frozenset({13, 10013})
 _CLOSED_ERRNOS = frozenset({104, 54, 10054, 32, 103, 53, 10053})
 _CERT_EXPIRED = frozenset({10})
 _CERT_NAME = frozenset({62, 64})
@@ -606,6 +723,8 @@ def _text_kind(low: str) -> str | None:
         return "message.header_injection"
     if "unable to get authority configuration" in low:
         return "auth.oauth_tenant_not_found"
+    if "server_hostname cannot be an empty string" in low:
+        return "config.host_missing"
     if (
         "name or service not known" in low
         or "nodename nor servname" in low
@@ -649,6 +768,8 @@ def _network_kind(facts: _Facts) -> str | None:
         if reason == "CERTIFICATE_VERIFY_FAILED":
             return _text_kind(f.message.lower()) or "tls.certificate_untrusted"
         errno = f.errno
+        if "herror" in f.names:
+            return "connection.host_not_found"
         if "gaierror" in f.names or (errno is not None and errno < 0):
             if errno in _DNS_TEMPORARY_ERRNOS:
                 return "connection.dns_failure"
@@ -657,6 +778,8 @@ def _network_kind(facts: _Facts) -> str | None:
             if "gaierror" in f.names:
                 return "connection.dns_failure"
         if "ConnectionRefusedError" in f.names or errno in _REFUSED_ERRNOS:
+            return "connection.refused"
+        if errno in _BLOCKED_ERRNOS and "UnicodeEncodeError" not in f.names:
             return "connection.refused"
         if errno in _UNREACHABLE_ERRNOS:
             return "connection.unreachable"
@@ -727,22 +850,23 @@ def _xoauth2_challenge(text: str) -> bool:
     return False
 
 
-_STAGE_HINTS = (
-    (re.compile(r"rcpt to|rcpt command|after rcpt|recipient address rejected", re.I), Stage.RCPT),
-    (
-        re.compile(r"end of data|final data|data command|after data|in reply to data", re.I),
-        Stage.DATA,
-    ),
-    (re.compile(r"mail from|mail command|sender address rejected", re.I), Stage.MAIL),
-    (re.compile(r"\bhelo\b|\behlo\b", re.I), Stage.EHLO),
-    (re.compile(r"initial connection|refused to talk to me|greeting", re.I), Stage.CONNECT),
+# Phrases by which MTAs name the command a reply answered (Postfix "(in reply to RCPT TO
+# command)", Exim "after RCPT TO", Sendmail "... did not like our RCPT TO"). Lower-case.
+_STAGE_HINTS: tuple[tuple[tuple[str, ...], Stage], ...] = (
+    (("rcpt to", "rcpt command", "after rcpt", "recipient address rejected"), Stage.RCPT),
+    (("end of data", "final data", "data command", "after data"), Stage.DATA),
+    (("mail from", "mail command", "sender address rejected"), Stage.MAIL),
+    (("helo ", "ehlo ", "helo:", "ehlo:"), Stage.EHLO),
+    (("initial connection", "refused to talk to me", "greeting"), Stage.CONNECT),
 )
 
 
-def _stage_from_text(text: str) -> Stage | None:
-    for regex, stage in _STAGE_HINTS:
-        if regex.search(text):
-            return stage
+def _stage_from_text(low: str) -> Stage | None:
+    """The stage a lower-case log line names, if any."""
+    for phrases, stage in _STAGE_HINTS:
+        for phrase in phrases:
+            if phrase in low:
+                return stage
     return None
 
 
@@ -753,19 +877,31 @@ def _classify_reply(
     low = full[:_MAX_TEXT].lower()
     provider = _detect_provider(low, host)
     if stage is None and reply.code is not None:
-        stage = _stage_from_text(low)
+        # A reply as the server sent it starts with its code and names no command; a log line
+        # or DSN around it often does ("(in reply to RCPT TO command)").
+        if low[:3] == str(reply.code):
+            if "address rejected" in low:
+                stage = _stage_from_text(low)
+        else:
+            stage = _stage_from_text(low)
     rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
     if rule is not None:
         kind = rule.kind
-        if stage is Stage.CONNECT and reply.code == 421 and not kind.startswith("policy."):
+        if (
+            stage is Stage.CONNECT
+            and reply.code == 421
+            and kind.startswith(("server.", "unknown."))
+        ):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
-        return _Finding(kind, stage, reply, provider=provider or rule.provider)
+        return _Finding(
+            kind, stage, reply, provider=provider or rule.provider, provider_searched=True
+        )
     if _xoauth2_challenge(full):
         return _Finding("auth.xoauth2_rejected", stage, reply, provider=provider)
     generic = _generic_kind(reply.code, reply.enhanced, stage)
     if generic is None:
         generic = _unknown_kind(reply.code, reply.enhanced)
-    return _Finding(generic, stage, reply, provider=provider)
+    return _Finding(generic, stage, reply, provider=provider, provider_searched=True)
 
 
 def _port_expects_ssl(settings: SettingsModel | None) -> bool:
@@ -806,6 +942,14 @@ def _translate(
         finding = _classify_reply(parse_reply(facts.message), stage, host)
         if not finding.kind.startswith("unknown."):
             return finding
+
+    # An exception whose message is a server reply ("Error: Invalid login: 535-5.7.8 ...").
+    if names and facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+        reply = parse_reply(facts.message)
+        if reply.code is not None and reply.code >= 400:
+            finding = _classify_reply(reply, stage, host)
+            if not finding.kind.startswith("unknown."):
+                return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
@@ -1048,6 +1192,9 @@ def classify(
         )
 
 
+_REPLY_START = frozenset("2345")
+
+
 def _classify(
     failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
 ) -> Diagnosis:
@@ -1057,11 +1204,26 @@ def _classify(
         host = None
     if host is None and settings is not None and settings.host:
         host = settings.host
-    facts = _facts(failure)
-    finding = _translate(facts, stage, settings, host)
+    facts: _Facts | None = None
+    if isinstance(failure, str) and failure[:1] in _REPLY_START:
+        # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
+        finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
+        if finding.kind.startswith("unknown.") and "AADSTS" in failure:
+            facts = _facts(failure)
+            finding = _translate(facts, stage, settings, host)
+    else:
+        facts = _facts(failure)
+        finding = _translate(facts, stage, settings, host)
+    if (
+        finding.kind == "auth.invalid_credentials"
+        and settings is not None
+        and settings.auth_method is AuthMethod.OAUTH
+    ):
+        finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
+    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
     provider = finding.provider
-    if provider is None:
-        provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
+    if provider is None and not finding.provider_searched:
+        provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
     if reply is not None and settings is not None:
         masked = _mask(reply.text, settings)
@@ -1070,7 +1232,7 @@ def _classify(
     retryable = True if reply is not None and reply.is_transient else None
     detail = finding.detail
     if detail is None and finding.kind.startswith("unknown.") and reply is None:
-        detail = _detail(facts)
+        detail = message.strip()[:500] or None
     return make_diagnosis(
         finding.kind,
         detail=_mask(detail, settings),
