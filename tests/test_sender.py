@@ -788,3 +788,18 @@ def test_ehlo_name_is_the_setting_or_an_address_literal() -> None:
             line for line in server.transcript.client_lines() if line.upper().startswith(b"EHLO")
         ]
     assert [line.split(b" ", 1)[1] for line in ehlos] == [b"[127.0.0.1]", b"app.example.com"]
+
+
+@pytest.mark.parametrize("content", [None, b"not a certificate"])
+def test_unusable_ca_file_is_a_settings_problem(tmp_path: Any, content: bytes | None) -> None:
+    path = tmp_path / "ca.pem"
+    if content is not None:
+        path.write_bytes(content)
+    resolver = StubResolver()
+    sender = Sender(settings_for(security="starttls", ca_file=str(path)), resolver=resolver)
+    error, elapsed = fail(sender)
+    assert error.diagnosis.kind == "config.ca_file_invalid"
+    assert error.stage is Stage.CONFIG
+    assert str(path) in (error.diagnosis.detail or "")
+    assert resolver.queries == []
+    assert elapsed < FAST
