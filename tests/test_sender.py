@@ -113,7 +113,9 @@ def fail(sender: Sender, msg: EmailMessage | None = None) -> tuple[SendError, fl
     start = time.monotonic()
     with pytest.raises(SendError) as info:
         sender.send(msg or message())
-    return info.value, time.monotonic() - start
+    elapsed = time.monotonic() - start
+    assert info.value.diagnosis.stage is info.value.stage  # one answer to "where"
+    return info.value, elapsed
 
 
 def closed_port() -> int:

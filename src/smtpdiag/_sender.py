@@ -111,7 +111,7 @@ class _Recorder:
         diagnosis = classify(
             failure, stage=stage, settings=self.settings, host=self.settings.host.strip() or None
         )
-        if diagnosis.stage is None:
+        if diagnosis.stage is not stage:  # the sender knows where it happened
             diagnosis = diagnosis.with_changes(stage=stage)
         return diagnosis
 
