@@ -406,7 +406,7 @@ def test_xoauth2_error_challenge_is_captured_and_answered_with_an_empty_line() -
         error, elapsed = fail(sender)
         inside = server.transcript.client_lines(tls=True)
     assert error.stage is Stage.AUTH
-    assert error.diagnosis.kind.startswith("auth.")
+    assert error.diagnosis.kind == "auth.xoauth2_rejected"
     assert '"status":"400"' in (error.diagnosis.detail or "")
     auth_at = next(i for i, line in enumerate(inside) if line.upper().startswith(b"AUTH XOAUTH2"))
     assert inside[auth_at + 1].strip() == b""  # RFC 7628: the empty response to the challenge
