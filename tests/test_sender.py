@@ -681,10 +681,10 @@ def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
 
 
 def test_session_reconnects_when_the_server_closed_the_idle_connection() -> None:
-    with SMTPTestServer("plain", idle_timeout=0.3) as server:
+    with SMTPTestServer("plain", idle_timeout=1.0) as server:
         with Sender(settings_for(server)).session() as session:
             first = session.send(message(subject="one"))
-            time.sleep(0.6)  # the server gives up on the idle connection
+            time.sleep(1.5)  # the server gives up on the idle connection
             second = session.send(message(subject="two"))
         subjects = [m.subject for m in server.messages]
         attempts = server.attempts
