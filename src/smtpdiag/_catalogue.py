@@ -1585,19 +1585,19 @@ def make_diagnosis(
     entry = CATALOGUE[kind]
     specific = tuple(remedies)
     general = tuple(r for r in entry.remedies if r not in specific) if specific else entry.remedies
-    return Diagnosis(
-        kind=entry.kind,
-        category=entry.category,
-        severity=entry.severity if severity is None else severity,
-        title=entry.title,
-        meaning=entry.meaning,
-        causes=entry.causes,
-        remedies=specific + general,
-        fields=entry.fields if fields is None else tuple(fields),
-        source=source,
-        retryable=entry.retryable if retryable is None else retryable,
-        reply=reply,
-        stage=stage,
-        provider=provider,
-        detail=detail,
+    return Diagnosis(  # positional: this is on the classifier's hot path
+        entry.kind,
+        entry.category,
+        entry.severity if severity is None else severity,
+        entry.title,
+        entry.meaning,
+        entry.causes,
+        specific + general,
+        entry.fields if fields is None else tuple(fields),
+        source,
+        entry.retryable if retryable is None else retryable,
+        reply,
+        stage,
+        provider,
+        detail,
     )
