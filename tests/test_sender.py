@@ -113,7 +113,9 @@ def fail(sender: Sender, msg: EmailMessage | None = None) -> tuple[SendError, fl
     start = time.monotonic()
     with pytest.raises(SendError) as info:
         sender.send(msg or message())
-    return info.value, time.monotonic() - start
+    elapsed = time.monotonic() - start
+    assert info.value.diagnosis.stage is info.value.stage  # one answer to "where"
+    return info.value, elapsed
 
 
 def closed_port() -> int:
@@ -404,7 +406,7 @@ def test_xoauth2_error_challenge_is_captured_and_answered_with_an_empty_line() -
         error, elapsed = fail(sender)
         inside = server.transcript.client_lines(tls=True)
     assert error.stage is Stage.AUTH
-    assert error.diagnosis.kind.startswith("auth.")
+    assert error.diagnosis.kind == "auth.xoauth2_rejected"
     assert '"status":"400"' in (error.diagnosis.detail or "")
     auth_at = next(i for i, line in enumerate(inside) if line.upper().startswith(b"AUTH XOAUTH2"))
     assert inside[auth_at + 1].strip() == b""  # RFC 7628: the empty response to the challenge
@@ -679,10 +681,10 @@ def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
 
 
 def test_session_reconnects_when_the_server_closed_the_idle_connection() -> None:
-    with SMTPTestServer("plain", idle_timeout=0.3) as server:
+    with SMTPTestServer("plain", idle_timeout=1.0) as server:
         with Sender(settings_for(server)).session() as session:
             first = session.send(message(subject="one"))
-            time.sleep(0.6)  # the server gives up on the idle connection
+            time.sleep(1.5)  # the server gives up on the idle connection
             second = session.send(message(subject="two"))
         subjects = [m.subject for m in server.messages]
         attempts = server.attempts
@@ -736,7 +738,7 @@ def test_data_command_refused() -> None:
     assert error.stage is Stage.DATA
     assert error.diagnosis.reply is not None
     assert error.diagnosis.reply.code == 554
-    assert "RSET" in commands  # the transaction was reset before QUIT
+    assert commands[-2:] == ("RSET", "QUIT")  # the transaction was reset, then a polite QUIT
     assert elapsed < FAST
 
 
@@ -768,3 +770,38 @@ def test_non_ascii_domain_goes_out_as_a_labels_without_smtputf8() -> None:
     assert "SMTPUTF8" not in received.mail_options
     assert received.message["To"].addresses[0].domain == "xn--bcher-kva.example"
     assert received.message["To"].addresses[0].display_name == "Bob Müller"
+
+
+def test_a_dripping_reply_cannot_outlast_the_deadline() -> None:
+    # One byte of the greeting every 0.2 s: every read is within the 1 s timeout, but the
+    # greeting would take about 9 s; the overall deadline stops it.
+    with SMTPTestServer("plain", faults=Fault.slow(0.2, "connect", drip=True)) as server:
+        error, elapsed = fail(Sender(settings_for(server, timeout=1), deadline=1.5))
+    assert error.diagnosis.kind == "connection.timeout"
+    assert error.stage is Stage.CONNECT
+    assert 1.4 <= elapsed < 2.2
+
+
+def test_ehlo_name_is_the_setting_or_an_address_literal() -> None:
+    with SMTPTestServer("plain") as server:
+        Sender(settings_for(server)).send(message())
+        Sender(settings_for(server, local_hostname="app.example.com")).send(message())
+        ehlos = [
+            line for line in server.transcript.client_lines() if line.upper().startswith(b"EHLO")
+        ]
+    assert [line.split(b" ", 1)[1] for line in ehlos] == [b"[127.0.0.1]", b"app.example.com"]
+
+
+@pytest.mark.parametrize("content", [None, b"not a certificate"])
+def test_unusable_ca_file_is_a_settings_problem(tmp_path: Any, content: bytes | None) -> None:
+    path = tmp_path / "ca.pem"
+    if content is not None:
+        path.write_bytes(content)
+    resolver = StubResolver()
+    sender = Sender(settings_for(security="starttls", ca_file=str(path)), resolver=resolver)
+    error, elapsed = fail(sender)
+    assert error.diagnosis.kind == "config.ca_file_invalid"
+    assert error.stage is Stage.CONFIG
+    assert str(path) in (error.diagnosis.detail or "")
+    assert resolver.queries == []
+    assert elapsed < FAST

@@ -19,14 +19,14 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
 from ._reply import decode_reply_text, parse_reply
-from ._rules import AADSTS_KINDS, PROVIDERS, RULES, Rule
+from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
@@ -306,100 +306,102 @@ def _detect_provider(low: str, host: str | None) -> str | None:
 # Generic answers from the reply code and the RFC 3463 enhanced code
 
 
+# RFC 5321 §4.2.2-4.2.3 and RFC 4954 §6: reply codes that decide on their own, by stage
+# (None: any stage).
+_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    (421, "connect"): "connection.greeting_refused",  # 421 instead of the 220 greeting (§3.1)
+    (421, None): "server.unavailable",
+    (452, "rcpt"): "recipient.too_many",  # §4.5.3.1.10
+    (452, None): "server.insufficient_storage",
+    (500, None): "protocol.syntax_error",
+    (501, None): "protocol.syntax_error",
+    (502, None): "protocol.not_implemented",
+    (503, None): "protocol.bad_sequence",
+    (504, None): "protocol.not_implemented",
+    (530, None): "policy.authentication_required",
+    (534, None): "auth.mechanism_unavailable",
+    (535, None): "auth.invalid_credentials",
+    (538, None): "policy.encryption_required",
+    (551, None): "recipient.moved",
+    (552, "data"): "message.too_large",
+    (555, None): "protocol.not_implemented",
+}
+
+# RFC 3463 §3 subjects and details, by stage: (subject, detail or None, stage or None).
+_SUBJECT_KINDS: dict[tuple[int, int | None, str | None], str] = {
+    (0, 0, "mail"): "sender.rejected",
+    (0, 0, "rcpt"): "recipient.rejected",
+    (1, None, "mail"): "sender.rejected",
+    (1, 1, None): "recipient.unknown",  # bad destination mailbox address
+    (1, 2, None): "recipient.domain_not_found",  # bad destination system address
+    (1, 3, None): "recipient.address_invalid",  # bad destination mailbox address syntax
+    (1, 4, None): "recipient.domain_not_found",  # destination mailbox address ambiguous
+    (1, 7, None): "sender.domain_invalid",  # bad sender's mailbox address syntax
+    (1, 8, None): "sender.domain_invalid",  # bad sender's system address
+    (1, 10, None): "recipient.unknown",  # RFC 7505 recipient address has null MX
+    (1, None, None): "recipient.rejected",
+    (2, None, "mail"): "sender.rejected",
+    (2, 1, None): "recipient.disabled",  # mailbox disabled
+    (2, 2, None): "recipient.mailbox_full",
+    (2, 3, None): "message.too_large",  # message length exceeds administrative limit
+    (2, None, None): "recipient.rejected",
+    (3, 1, None): "server.insufficient_storage",
+    (3, 4, None): "message.too_large",
+    (3, None, None): "server.error",
+    (4, 5, None): "server.temporary",  # mail system congestion
+    (4, None, None): "connection.routing_failed",  # network and routing status
+    (5, 0, "mail"): "sender.rejected",
+    (5, 0, "rcpt"): "recipient.rejected",
+    (5, 2, None): "protocol.syntax_error",
+    (5, 3, None): "recipient.too_many",
+    (5, 4, None): "protocol.syntax_error",
+    (5, None, None): "protocol.not_implemented",
+    (6, 0, None): "message.content_rejected",
+    (6, 1, None): "message.content_rejected",
+    (6, None, None): "message.malformed",
+    (7, None, "connect"): "policy.rejected",
+    (7, None, "ehlo"): "policy.rejected",
+    (7, None, "mail"): "sender.rejected",
+    (7, 8, None): "auth.invalid_credentials",
+    (7, 25, None): "policy.ptr_required",  # RFC 7372
+    **{(7, detail, None): "policy.dmarc_failed" for detail in (20, 21, 22, 23, 24, 26, 27)},
+    (7, None, None): "unknown.security",
+}
+
+# What a reply code means at a stage when neither the text nor the enhanced code decides.
+_STAGE_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    **{(code, "mail"): "sender.rejected" for code in (501, 550, 553)},
+    **{(code, "rcpt"): "recipient.rejected" for code in (550, 553, 554)},
+    (554, "data"): "policy.rejected",
+    (450, None): "server.temporary",
+    (451, None): "server.temporary",
+    (454, None): "server.temporary",
+}
+
+
 def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -> str | None:
     """RFC 5321 §4.2.3 reply codes and RFC 3463 subjects, sharpened by the stage."""
-    subject = detail = None
-    if enhanced:
-        parts = enhanced.split(".")
-        subject, detail = int(parts[1]), int(parts[2])
-    transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421:  # RFC 5321 §3.1 / §4.2.3: service not available, closing channel
-        return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
-    if code == 530:
-        return "policy.authentication_required"
-    if code == 534:
-        return "auth.mechanism_unavailable"
-    if code == 535:
-        return "auth.invalid_credentials"
-    if code == 538:
-        return "policy.encryption_required"
-    if code == 500 or code == 501:
-        return "protocol.syntax_error"
-    if code == 502 or code == 504 or code == 555:
-        return "protocol.not_implemented"
-    if code == 503:
-        return "protocol.bad_sequence"
-    if code == 551:
-        return "recipient.moved"
-    if code == 552 and stage is Stage.DATA:
-        return "message.too_large"
-    if code == 452 and stage is Stage.RCPT:
-        return "recipient.too_many"
-    if code == 452:
-        return "server.insufficient_storage"
-    if subject == 1:
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        if detail in (2, 4):  # X.1.2 bad destination system, X.1.4 ambiguous
-            return "recipient.domain_not_found"
-        if detail in (7, 8):
-            return "sender.domain_invalid"
-        if detail == 3:  # X.1.3 bad destination mailbox address syntax
-            return "recipient.address_invalid"
-        return "recipient.unknown" if detail in (1, 10) else "recipient.rejected"
-    if subject == 2:
-        if detail == 2:
-            return "recipient.mailbox_full"
-        if detail == 3:
-            return "message.too_large"
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        return "recipient.disabled" if detail == 1 else "recipient.rejected"
-    if subject == 3:
-        if detail == 4:
-            return "message.too_large"
-        if detail == 1:
-            return "server.insufficient_storage"
-        return "server.error"
-    if subject == 4:  # X.4.x: network and routing
-        return "server.temporary" if detail == 5 else "connection.routing_failed"
-    if subject in (0, 5) and detail == 0 and stage in (Stage.MAIL, Stage.RCPT):
-        subject = None  # X.0.0 / X.5.0 say nothing: the stage decides below
-    if subject == 5:
-        if detail == 3:
-            return "recipient.too_many"
-        return "protocol.syntax_error" if detail in (2, 4) else "protocol.not_implemented"
-    if subject == 6:
-        return "message.content_rejected" if detail in (0, 1) else "message.malformed"
-    if subject == 7 and stage in (Stage.CONNECT, Stage.EHLO) and not transient:
-        return "policy.rejected"
-    if subject == 7:
-        if detail in (20, 21, 22, 23, 24, 26, 27):
-            return "policy.dmarc_failed"
-        if detail == 25:
-            return "policy.ptr_required"
-        if detail == 8:
-            return "auth.invalid_credentials"
-        if detail == 0 and code == 530:
-            return "policy.authentication_required"
-        if stage is Stage.MAIL and not transient:
-            return "sender.rejected"
-        return "unknown.security"
+    where = None if stage is None else stage.value
     if code is not None:
-        if stage in (Stage.CONNECT, Stage.EHLO) and code // 100 == 5:
-            # RFC 5321 §3.1 / §4.1.1.1: a 5xx at the greeting or to EHLO refuses this client.
-            return "policy.rejected"
-        if stage is Stage.MAIL and code in (550, 553, 501):
-            return "sender.rejected"
-        if stage is Stage.RCPT and code in (550, 553, 554):
-            return "recipient.rejected"
-        if stage is Stage.DATA and code == 554:
-            return "policy.rejected"
-        if code in (450, 451):
-            return "server.temporary"
-        if code == 454:
-            return "server.temporary"
-    return None
+        kind = _CODE_KINDS.get((code, where)) or _CODE_KINDS.get((code, None))
+        if kind is not None:
+            return kind
+    parts = enhanced.split(".") if enhanced else ()
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        subject, detail = int(parts[1]), int(parts[2])
+        for key in ((subject, detail, where), (subject, None, where), (subject, detail, None)):
+            kind = _SUBJECT_KINDS.get(key)
+            if kind is not None:
+                return kind
+        if subject != 0:
+            kind = _SUBJECT_KINDS.get((subject, None, None))
+            if kind is not None:
+                return kind
+    if code is None:
+        return None
+    if code // 100 == 5 and stage in (Stage.CONNECT, Stage.EHLO):
+        return "policy.rejected"  # RFC 5321 §3.1, §4.1.1.1: the server refuses this client
+    return _STAGE_CODE_KINDS.get((code, where)) or _STAGE_CODE_KINDS.get((code, None))
 
 
 def _unknown_kind(code: int | None, enhanced: str | None) -> str:
@@ -429,8 +431,8 @@ class _Facts:
     aadsts: tuple[int, ...] = ()
     oauth_error: str | None = None
     encode_object: str | None = None
+    sender: str | None = None
     context: _Facts | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _STAGE_BY_NAME = {
@@ -488,6 +490,8 @@ def _apply_args(facts: _Facts, args: tuple[Any, ...]) -> None:
         if isinstance(args[1], bytes | bytearray | str):
             facts.code = args[0]
             facts.reply_text = decode_reply_text(args[1])
+            if len(args) == 3 and isinstance(args[2], str | bytes):  # SMTPSenderRefused
+                facts.sender = decode_reply_text(args[2])
     elif len(args) == 1 and isinstance(args[0], Mapping):
         facts.recipients = list(args[0].items())
 
@@ -509,6 +513,9 @@ def _facts_from_exception(exc: BaseException, depth: int = 0) -> _Facts:
         facts.recipients = list(recipients.items())
     elif isinstance(recipients, list | tuple) and "SMTPRecipientsRefused" in facts.names:
         facts.recipients = [(_safe_str(getattr(r, "recipient", "")), r) for r in recipients]
+    sender = getattr(exc, "sender", None)
+    if isinstance(sender, str | bytes):
+        facts.sender = decode_reply_text(sender)
     errno = getattr(exc, "errno", None)
     if isinstance(errno, int) and not isinstance(errno, bool):
         facts.errno = errno
@@ -686,63 +693,10 @@ def _has_name(facts: _Facts, *names: str) -> bool:
 
 def _text_kind(low: str) -> str | None:
     """Exception messages that name a network, TLS or input failure (pasted or raised)."""
-    if "wrong_version_number" in low or "wrong version number" in low:
-        return "tls.port_expects_plaintext"
-    if "record layer failure" in low or "unknown protocol" in low or "http_request" in low:
-        return "tls.port_expects_plaintext"
-    if "certificate has expired" in low or "certificate expired" in low:
-        return "tls.certificate_expired"
-    if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
-        return "tls.hostname_mismatch"
-    if (
-        "certificate verify failed" in low
-        or "self-signed certificate" in low
-        or ("self signed certificate" in low or "unable to get local issuer" in low)
-    ):
-        return "tls.certificate_untrusted"
-    if (
-        "unsupported protocol" in low
-        or "protocol_version" in low
-        or "no protocols available" in low
-        or "protocol version" in low
-    ):
-        return "tls.protocol_version"
-    if "starttls extension not supported" in low:
-        return "tls.starttls_unavailable"
-    if "smtp auth extension not supported" in low:
-        return "auth.not_offered"
-    if "no suitable authentication method" in low:
-        return "auth.mechanism_unavailable"
-    if "auth mechanism infinite loop" in low:
-        return "auth.xoauth2_rejected"
-    if "smtputf8" in low or "internationalized email" in low:
-        return "message.non_ascii"
-    if "prohibited newline" in low or "linefeed or carriage return" in low:
-        return "message.header_injection"
-    if "embedded header" in low:
-        return "message.header_injection"
-    if "unable to get authority configuration" in low:
-        return "auth.oauth_tenant_not_found"
-    if "server_hostname cannot be an empty string" in low:
-        return "config.host_missing"
-    if (
-        "name or service not known" in low
-        or "nodename nor servname" in low
-        or "no address associated with hostname" in low
-        or "getaddrinfo failed" in low
-        or "name does not resolve" in low
-    ):
-        return "connection.host_not_found"
-    if "temporary failure in name resolution" in low:
-        return "connection.dns_failure"
-    if "connection refused" in low or "actively refused" in low:
-        return "connection.refused"
-    if "network is unreachable" in low or "no route to host" in low:
-        return "connection.unreachable"
-    if "reset by peer" in low or "broken pipe" in low or "connection aborted" in low:
-        return "connection.closed"
-    if "codec can't encode" in low:
-        return "message.non_ascii"
+    for phrases, kind in EXCEPTION_PHRASES:
+        for phrase in phrases:
+            if phrase in low:
+                return kind
     return None
 
 
@@ -934,26 +888,23 @@ def _translate(
         reply = parse_reply(facts.reply_text or "", facts.code)
         if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
             reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
-        return _classify_reply(reply, stage, host)
+        finding = _classify_reply(reply, stage, host)
+        if facts.sender:
+            finding.detail = f"The server refused the sender {facts.sender[:320]}."
+        return finding
 
-    # Plain text that names no exception: a reply or a DSN line is the likelier reading.
-    plain_text = not names and facts.errno is None and facts.ssl_reason is None
-    if plain_text and facts.message.strip():
-        finding = _classify_reply(parse_reply(facts.message), stage, host)
-        if not finding.kind.startswith("unknown."):
-            return finding
-
-    # An exception whose message is a server reply ("Error: Invalid login: 535-5.7.8 ...").
-    if names and facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+    # Text that names no exception is likelier a reply or a DSN line; an exception's message
+    # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
+    if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
         reply = parse_reply(facts.message)
-        if reply.code is not None and reply.code >= 400:
+        if not names or (reply.code is not None and reply.code >= 400):
             finding = _classify_reply(reply, stage, host)
             if not finding.kind.startswith("unknown."):
                 return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
-    text_kind = _text_kind(low)
+    text_kind = _text_kind(low) or _text_kind(" ".join(sorted(names)).lower())
     if kind is None and text_kind is not None and not text_kind.startswith("message.non_ascii"):
         kind = text_kind
     if kind is None and _is_timeout(facts):
@@ -961,17 +912,14 @@ def _translate(
             kind = "tls.port_expects_ssl"
         else:
             kind = "connection.timeout"
+    greeting = stage in (None, Stage.CONNECT)
+    if (
+        kind in ("connection.closed", "connection.timeout")
+        and greeting
+        and _port_expects_ssl(settings)
+    ):
+        kind = "tls.port_expects_ssl"  # an implicit-TLS server gave up on the plaintext client
     if kind is not None:
-        if (
-            kind == "connection.closed"
-            and _port_expects_ssl(settings)
-            and stage
-            in (
-                None,
-                Stage.CONNECT,
-            )
-        ):
-            kind = "tls.port_expects_ssl"
         return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))
 
     # Input errors that are not OSErrors: non-ASCII text, CR/LF in headers.
@@ -987,7 +935,7 @@ def _translate(
 
     # SMTPServerDisconnected and other smtplib errors without a reply.
     if _has_name(facts, "SMTPServerDisconnected"):
-        if _port_expects_ssl(settings) and stage in (None, Stage.CONNECT):
+        if greeting and _port_expects_ssl(settings):
             return _Finding("tls.port_expects_ssl", stage or Stage.CONNECT, detail=_detail(facts))
         return _Finding("connection.closed", stage, detail=_detail(facts))
     if "SSLError" in names or "SSLEOFError" in names:
@@ -1074,68 +1022,125 @@ def _recipients_finding(
 # Concrete remedies from the settings
 
 
-def _remedies(kind: str, settings: SettingsModel | None) -> list[Remedy]:
-    if settings is None:
-        return []
-    port = settings.port
-    label = settings.security.label
-    out: list[str] = []
-    if kind == "tls.port_expects_ssl":
-        out.append(
-            f"You connect to port {port} with {label}; port {port} expects SSL (implicit TLS). "
-            "Set Secure Connection to SSL, or use port 587 with TLS."
-        )
-    elif kind == "tls.port_expects_plaintext":
-        alt = "port 465 with SSL" if port != 465 else "SSL only if your provider documents it"
-        out.append(
-            f"You connect to port {port} with SSL; port {port} expects a plain start upgraded "
-            f"with STARTTLS. Set Secure Connection to TLS, or use {alt}."
-        )
-    elif kind == "tls.starttls_unavailable" and port == 465:
-        out.append(
-            "You use STARTTLS on port 465, which expects SSL (implicit TLS). Set Secure "
-            "Connection to SSL, or use port 587 with TLS."
-        )
-    elif kind == "connection.refused":
-        out.append(
-            f"Nothing accepts connections on {settings.host or 'the server'} port {port}. "
-            "Check the port: 587 for TLS, 465 for SSL."
-        )
-    elif kind == "connection.timeout":
-        out.append(
-            f"{settings.host or 'The server'} did not answer on port {port} within "
-            f"{settings.timeout:g} seconds. Check the server name and port, and whether a "
-            "firewall blocks outgoing connections to that port."
-        )
-    elif kind in ("auth.not_offered", "policy.encryption_required", "policy.relay_denied") and (
-        settings.security is Security.NONE
-    ):
-        out.append(
+def _port_465_needs_ssl(s: SettingsModel) -> str:
+    return (
+        f"You connect to port {s.port} with {s.security.label}; port {s.port} expects SSL "
+        "(implicit TLS). Set Secure Connection to SSL, or use port 587 with TLS."
+    )
+
+
+def _port_needs_starttls(s: SettingsModel) -> str:
+    alt = "port 465 with SSL" if s.port != 465 else "SSL only if your provider documents it"
+    return (
+        f"You connect to port {s.port} with SSL; port {s.port} expects a plain start upgraded "
+        f"with STARTTLS. Set Secure Connection to TLS, or use {alt}."
+    )
+
+
+def _no_encryption(s: SettingsModel) -> str | None:
+    if s.security is Security.NONE:
+        return (
             "Secure Connection is None, so the connection is not encrypted and the server does "
             "not offer a login. Set Secure Connection to TLS with port 587, or SSL with port 465."
         )
-    elif kind == "policy.authentication_required" and not settings.username:
-        out.append("No username is set. Enter the username and password of the sending mailbox.")
-    elif kind == "sender.send_as_denied" and settings.username and settings.from_address:
-        out.append(
-            f"You log in as {settings.username} but send as {settings.from_address}. Use "
-            f"{settings.username} as the From address, or have the account given 'Send As' "
-            f"permission for {settings.from_address}."
+    if s.port == 25:
+        return (
+            "Port 25 is meant for delivery between mail servers and often offers no login. Use "
+            "port 587 with TLS, or 465 with SSL."
         )
-    elif kind == "auth.mechanism_unavailable" and settings.auth_method is AuthMethod.PASSWORD:
-        out.append(
-            "You log in with a password, but the server may only accept OAuth. Check whether "
-            "your provider requires OAuth (Secure Connection: OAuth)."
+    return None
+
+
+def _relay(s: SettingsModel) -> str | None:
+    if not s.username:
+        return (
+            "No username is set, so the server treats this as mail from an outside sender. "
+            "Enter the username and password of the sending mailbox."
         )
-    elif kind in ("tls.hostname_mismatch", "tls.certificate_untrusted") and settings.host:
-        out.append(
-            f"The server's certificate is not valid for {settings.host}. Enter the server name "
-            "exactly as your provider documents it."
-            if kind == "tls.hostname_mismatch"
-            else f"The certificate of {settings.host} is not trusted by this machine. If it is "
-            "an internal server, set CA file to your organisation's CA certificate."
-        )
-    return [Remedy(text, Audience.USER) for text in out]
+    return _no_encryption(s)
+
+
+def _send_as(s: SettingsModel) -> str | None:
+    if not (s.username and s.from_address) or s.username.lower() == s.from_address.lower():
+        return None
+    return (
+        f"You log in as {s.username} but send as {s.from_address}. Use {s.username} as the From "
+        f"address, or have the account given 'Send As' permission for {s.from_address}."
+    )
+
+
+def _password_refused(s: SettingsModel) -> str | None:
+    if s.auth_method is not AuthMethod.PASSWORD:
+        return None
+    return (
+        f"You log in to {s.host or 'the server'} with a password. Switch the login to OAuth "
+        "(Secure Connection: OAuth), or ask your IT team to allow SMTP AUTH for the mailbox."
+    )
+
+
+#: Concrete remedies from the settings, by kind. Each returns None when it has nothing to add.
+_REMEDY_BUILDERS: dict[str, Callable[[SettingsModel], str | None]] = {
+    "tls.port_expects_ssl": _port_465_needs_ssl,
+    "tls.port_expects_plaintext": _port_needs_starttls,
+    "tls.starttls_unavailable": lambda s: _port_465_needs_ssl(s) if s.port == 465 else None,
+    "connection.refused": lambda s: (
+        f"Nothing accepts connections on {s.host or 'the server'} port {s.port}. Check the port: "
+        "587 for TLS, 465 for SSL."
+    ),
+    "connection.timeout": lambda s: (
+        f"{s.host or 'The server'} did not answer on port {s.port} within {s.timeout:g} seconds. "
+        "Check the server name and port, and whether a firewall blocks outgoing connections to "
+        "that port."
+    ),
+    "connection.host_not_found": lambda s: (
+        f"The name {s.host} does not exist in the DNS. Check its spelling against your "
+        "provider's documentation."
+        if s.host
+        else None
+    ),
+    "auth.not_offered": _no_encryption,
+    "policy.encryption_required": _no_encryption,
+    "policy.relay_denied": _relay,
+    "policy.authentication_required": lambda s: (
+        None
+        if s.username
+        else "No username is set. Enter the username and password of the sending mailbox."
+    ),
+    "sender.send_as_denied": _send_as,
+    "auth.basic_auth_disabled": _password_refused,
+    "auth.smtp_auth_disabled": _password_refused,
+    "auth.app_password_required": lambda s: (
+        f"Create an app password for {s.username} and enter it as the password."
+        if s.username
+        else None
+    ),
+    "auth.mechanism_unavailable": lambda s: (
+        "You log in with a password, but the server may only accept OAuth. Check whether your "
+        "provider requires OAuth (Secure Connection: OAuth)."
+        if s.auth_method is AuthMethod.PASSWORD
+        else None
+    ),
+    "tls.hostname_mismatch": lambda s: (
+        f"The server's certificate is not valid for {s.host}. Enter the server name exactly as "
+        "your provider documents it."
+        if s.host
+        else None
+    ),
+    "tls.certificate_untrusted": lambda s: (
+        f"The certificate of {s.host} is not trusted by this machine. If it is an internal "
+        "server, set CA file to your organisation's CA certificate."
+        if s.host
+        else None
+    ),
+}
+
+
+def _remedies(kind: str, settings: SettingsModel | None) -> list[Remedy]:
+    builder = _REMEDY_BUILDERS.get(kind)
+    if settings is None or builder is None:
+        return []
+    text = builder(settings)
+    return [] if text is None else [Remedy(text, Audience.USER)]
 
 
 def _mask(text: str | None, settings: SettingsModel | None) -> str | None:

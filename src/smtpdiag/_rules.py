@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AADSTS_KINDS",
+    "EXCEPTION_PHRASES",
     "PROVIDERS",
     "RULES",
     "ProviderSignature",
@@ -163,6 +164,15 @@ RULES: tuple[Rule, ...] = (
         r"content rejected",
         src="https://github.com/sisimai/set-of-emails (amavisd-new replies)",
     ),
+    # GoDaddy "550 5.1.1 <x> - 203.0.113.222 has sent to too many recipients this hour. IB607":
+    # a rate limit worded on a 5.1.1 reply
+    R(
+        "rate_limit.throttled",
+        "",
+        "5.1.1",
+        r"this hour|per hour|too many recipients",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
     # Zoho "554 5.1.8 Email Outgoing Blocked."; Microsoft "550 5.1.8 Access denied, bad outbound
     # sender" (the account may not send; not X.1.8's bad sender domain)
     R(
@@ -190,10 +200,12 @@ RULES: tuple[Rule, ...] = (
     # "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
     # "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied"
     # "554 5.2.252 SendAsDenied; x@outlook.com not allowed to send as y; STOREDRV..."
+    # Zoho "553 Relaying disallowed as test@gmail.com": the From address is not the login's
+    # (https://github.com/getgrav/grav-plugin-email/issues/77)
     R(
         "sender.send_as_denied",
         text=r"sendasdenied|send as this sender|not allowed to send as|"
-        r"permissions? to send as|send mail as",
+        r"permissions? to send as|send mail as|relaying disallowed as",
         src="https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1187",
     ),
     # "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from
@@ -354,7 +366,8 @@ RULES: tuple[Rule, ...] = (
         text=r"dmarc|unauthenticated email|sender is unauthenticated|"
         r"multiple authentication checks failed|spf sender invalid|dkim sender invalid|"
         r"spf (?:check|fail|validation|record)|bad spf|invalid spf|failed spf|"
-        r"requires all senders to authenticate|failing both spf and dkim",
+        r"requires all senders to authenticate|failing both spf and dkim|"
+        r"authentication information|fails? to pass authentication|sender policy framework",
         src=_GMAIL_CODES,
     ),
     # "550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited
@@ -385,6 +398,8 @@ RULES: tuple[Rule, ...] = (
         r"multiple addresses in from|duplicate header|duplicated message-id|"
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
         r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
+        r"header error|bare line ?feeds|barelinefeedsareillegal|rfc ?5322 section|"
+        r"must be rfc ?5322|valid messageid|message-?id header|rfcmessagenoncompliant|"
         r"invalidcontent",
         src=_GMAIL_CODES,
     ),
@@ -397,7 +412,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "policy.reputation",
         text=r"\[tss?\d\d\]|unexpected volume or user complaints|will be permanently deferred|"
-        r"user complaints",
+        r"user complaints|messages? from \S+ temporarily deferred",
         provider=YAHOO,
         src=_SISIMAI_RHOST + "yahooinc.rb",
     ),
@@ -521,6 +536,7 @@ RULES: tuple[Rule, ...] = (
         text=r"authentication required|authentication is required|not authenticated|"
         r"must authenticate|auth required|please authenticate|requires authentication|"
         r"unauthenticated senders|turn on smtp authentication|smtp auth required|"
+        r"unauthenticated mail not allowed|unauthenticated relay|"
         r"failed to authenticate|login required|authenticate first",
         stages="mail rcpt data ehlo connect",
         src=_POSTFIX,
@@ -555,7 +571,8 @@ RULES: tuple[Rule, ...] = (
         r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
         r"ip (?:has been )?(?:temporarily )?blocked|this ip has been|dynamic ip|dial-?up|"
         r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
-        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|"
+        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|not in whitelist|"
+        r"not whitelisted|"
         r"not accepting connections|not accepted from|bloquee",
         src=_POSTFIX,
     ),
@@ -618,7 +635,7 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "connection.dns_failure",
-        text=r"host not found, try again|name server: .* host name lookup failure|"
+        text=r"host not found, try again|host name lookup failure|"
         r"malformed or unexpected name server reply|dns query failed|"
         r"dns error|temporary failure in name resolution",
         stages="",
@@ -654,7 +671,7 @@ RULES: tuple[Rule, ...] = (
         "rate_limit.too_many_connections",
         text=r"too many (?:concurrent |simultaneous |open )?(?:connections|sessions)|"
         r"connection limit|max connections|frequency limited|outbound thread limit|"
-        r"connections exceeded",
+        r"connections exceeded|concurrent (?:server )?connections",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
@@ -673,7 +690,7 @@ RULES: tuple[Rule, ...] = (
         text=r"message size exceeds|size limit|message too large|message is too large|"
         r"too big|exceeds? (?:the )?(?:maximum|max)?\s*(?:message |email )?size|"
         r"email size exceeded|message length exceeds|mail size|databytes limit|"
-        r"message exceeded|message file too big|exceeded the size|size exceeds|"
+        r"message file too big|exceeded the size|size exceeds|"
         r"too much mail data",
         src=_GMAIL_CODES,
     ),
@@ -738,7 +755,7 @@ RULES: tuple[Rule, ...] = (
     # Routing and network (RFC 3463 X.4.x)
     R(
         "connection.routing_failed",
-        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|"
+        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|hops,|"
         r"network error on destination|wasn't able to establish an smtp connection|"
         r"incorrect hostname used for inbound",
         src=_SISIMAI_REASON + "networkerror.rb",
@@ -1006,6 +1023,110 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
         ("secureserver.net",),
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
+)
+
+
+#: Phrases of exception messages (raised or pasted) -> kind, first match wins. Lower-case.
+#: Sources: CPython Lib/smtplib.py and Modules/_ssl.c, OpenSSL's reason strings, glibc's
+#: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
+#: /work/shared/notes/smtplib-failures.md.
+EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # TLS spoken to a plaintext port. OpenSSL 3.2+ says "record layer failure"
+    # (urllib3/urllib3#3405); Go says "tls: first record does not look like a TLS handshake".
+    (
+        (
+            "wrong_version_number",
+            "wrong version number",
+            "record layer failure",
+            "unknown protocol",
+            "first record does not look like a tls handshake",
+        ),
+        "tls.port_expects_plaintext",
+    ),
+    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20; Node.js "Hostname/IP
+    # does not match certificate's altnames"; Go "x509: certificate is valid for a, not b"
+    (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
+    (
+        (
+            "hostname mismatch",
+            "ip address mismatch",
+            "doesn't match",
+            "does not match certificate's altnames",
+            "certificate is valid for",
+        ),
+        "tls.hostname_mismatch",
+    ),
+    # OpenSSL, Go "x509: certificate signed by unknown authority", Java "PKIX path building
+    # failed", .NET "The remote certificate is invalid according to the validation procedure"
+    (
+        (
+            "certificate verify failed",
+            "self-signed certificate",
+            "self signed certificate",
+            "unable to get local issuer",
+            "signed by unknown authority",
+            "pkix path building failed",
+            "unable to find valid certification path",
+            "remote certificate is invalid",
+        ),
+        "tls.certificate_untrusted",
+    ),
+    (
+        ("unsupported protocol", "protocol_version", "no protocols available", "protocol version"),
+        "tls.protocol_version",
+    ),
+    # smtplib: "STARTTLS extension not supported by server.", "SMTP AUTH extension not supported
+    # by server.", "No suitable authentication method found.", "Server AUTH mechanism infinite
+    # loop. Last response: ...", the SMTPUTF8 refusal of send_message
+    (("starttls extension not supported",), "tls.starttls_unavailable"),
+    (("smtp auth extension not supported",), "auth.not_offered"),
+    (("no suitable authentication method",), "auth.mechanism_unavailable"),
+    (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
+    (("smtputf8", "internationalized email"), "message.non_ascii"),
+    # smtplib.putcmd and email.headerregistry / email.header CR/LF refusals
+    (
+        ("prohibited newline", "linefeed or carriage return", "embedded header"),
+        "message.header_injection",
+    ),
+    # msal: ValueError("Unable to get authority configuration for ...") for a wrong tenant
+    (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
+    # ssl: starttls() with an empty host name
+    (("server_hostname cannot be an empty string",), "config.host_missing"),
+    # socket.gaierror (glibc, macOS, Windows, musl), Node.js "getaddrinfo ENOTFOUND", Go "lookup
+    # x: no such host", Java UnknownHostException
+    (
+        (
+            "name or service not known",
+            "nodename nor servname",
+            "no address associated with hostname",
+            "getaddrinfo failed",
+            "name does not resolve",
+            "enotfound",
+            "no such host",
+            "unknownhostexception",
+        ),
+        "connection.host_not_found",
+    ),
+    (("temporary failure in name resolution", "eai_again"), "connection.dns_failure"),
+    (("connection refused", "actively refused", "econnrefused"), "connection.refused"),
+    (
+        ("network is unreachable", "no route to host", "ehostunreach", "enetunreach"),
+        "connection.unreachable",
+    ),
+    # Windows WSAETIMEDOUT text, Node.js ETIMEDOUT, nodemailer "Greeting never received"
+    (
+        ("did not properly respond after a period", "etimedout", "greeting never received"),
+        "connection.timeout",
+    ),
+    # .NET "Unable to read data from the transport connection: net_io_connectionclosed."
+    (
+        ("reset by peer", "broken pipe", "connection aborted", "econnreset", "connectionclosed"),
+        "connection.closed",
+    ),
+    # PHPMailer "SMTP Error: Could not authenticate." / "SMTP connect() failed."
+    (("could not authenticate",), "auth.invalid_credentials"),
+    (("could not connect to smtp host", "smtp connect() failed"), "connection.failed"),
+    (("codec can't encode",), "message.non_ascii"),
 )
 
 
