@@ -1469,11 +1469,112 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
 
 
 # Kinds the sender produces itself (safety refusals, delivery outcomes).
-_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = (
+    _e(
+        "config.ca_file_invalid",
+        "The CA certificate file cannot be used",
+        "The settings name a CA file to trust the server's certificate (for an internal relay "
+        "with its own certificate authority), but the file could not be read or holds no "
+        "certificate in PEM form, so no encrypted connection can be checked.",
+        [
+            "The path is wrong, or the file was moved or deleted.",
+            "The application has no permission to read the file.",
+            "The file is in DER or PKCS#12 form, or is a private key instead of the CA "
+            "certificate.",
+        ],
+        [
+            (U, "Check the path in the CA file setting and that the application can read it."),
+            (
+                A,
+                "Ask your IT team for the certificate of the CA that signed the mail server's "
+                "certificate, in PEM form (text starting with -----BEGIN CERTIFICATE-----).",
+            ),
+        ],
+        fields=["ca_file"],
+    ),
+    _e(
+        "auth.plaintext_refused",
+        "Logging in over an unencrypted connection was refused",
+        "Secure Connection is set to None, so the username and password would cross the network "
+        "in clear, where anyone on the path can read them. smtpdiag does not send them that way "
+        "unless told to.",
+        [
+            "Secure Connection was left at None while a login is configured.",
+            "An internal relay without encryption is used, and it asks for a login.",
+        ],
+        [
+            (
+                U,
+                "Set Secure Connection to TLS (STARTTLS, usually port 587) or SSL (port 465); "
+                "almost every server offers one of them.",
+            ),
+            (
+                U,
+                "If the relay is on a trusted internal network and cannot encrypt, clear the "
+                "username and password when it needs no login, or allow an insecure login "
+                "explicitly (allow_insecure_auth=True).",
+            ),
+            (A, "Ask your IT team to enable STARTTLS on the relay."),
+        ],
+        fields=["security", "username", "password"],
+    ),
+    _e(
+        "connection.delivery_unknown",
+        "The message may or may not have been delivered",
+        "The whole message was sent, but the connection failed before the server confirmed it. "
+        "The server may have accepted the message or not; there is no way to tell from here.",
+        [
+            "The network connection dropped right after the message was sent.",
+            "The server took longer than the timeout to confirm a large message.",
+            "The server crashed or restarted while it processed the message.",
+        ],
+        [
+            (
+                U,
+                "Check with the recipients (or in the Sent Items of the mailbox) whether the "
+                "message arrived before sending it again, so it does not arrive twice.",
+            ),
+            (U, "If this happens with large messages, raise the timeout."),
+            (A, "Ask your IT team to look for the message in the server's message trace."),
+        ],
+        fields=["timeout"],
+        retryable=True,
+    ),
+)
 
 
 # Kinds the testing toolkit, the settings suggestions and other parts add.
-_OTHER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+_OTHER_ENTRIES: tuple[CatalogueEntry, ...] = (
+    _e(
+        "config.provider_mismatch",
+        "The settings do not match the mail provider of the From address",
+        "The From address's domain gets its mail from a provider that documents its own SMTP "
+        "server, port and Secure Connection setting, and these settings use something else. "
+        "Mail sent this way is usually refused at login, or rejected because the server may not "
+        "send for that domain.",
+        [
+            "The settings were copied from another application or another provider's guide.",
+            "The domain moved to a new provider (for example to Microsoft 365) and the SMTP "
+            "settings were not changed.",
+            "The port or Secure Connection setting was changed without checking the provider's "
+            "documentation.",
+        ],
+        [
+            (
+                U,
+                "Use the SMTP server, port and Secure Connection setting your mail provider "
+                "documents; run 'smtpdiag suggest' with the From address to see them.",
+            ),
+            (
+                A,
+                "If the application must send through a different server on purpose (a company "
+                "relay), ask your IT team to allow that server to send for the From domain.",
+            ),
+        ],
+        fields=["host", "port", "security"],
+        severity=Severity.WARNING,
+    ),
+)
 
 
 _ENTRIES = _FOUNDATION_ENTRIES + _CLASSIFIER_ENTRIES + _SENDER_ENTRIES + _OTHER_ENTRIES
