@@ -627,6 +627,13 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         "rate_limit.too_many_connections",
         RHOST + "godaddy.rb",
     ),
+    (
+        # Exim's smtp_accept_max_per_host refusal, as quoted in a public Postfix log
+        "421 Too many concurrent SMTP connections from this IP address; please try again later.",
+        "connect",
+        "rate_limit.too_many_connections",
+        "Exim smtp_accept_max_per_host; seen in public Postfix deferral logs",
+    ),
     # ---------------------------------------------------------------- server
     ("451-4.3.0 Mail server temporarily rejected message.", None, "server.temporary", GMAIL),
     ("421 4.3.2 Service not available", "mail", "server.unavailable", "RFC 5321 §4.2.3"),

@@ -669,9 +669,9 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "rate_limit.too_many_connections",
-        text=r"too many (?:concurrent |simultaneous |open )?(?:connections|sessions)|"
+        text=r"too many (?:[a-z]+ ){0,3}(?:connections|sessions)|"
         r"connection limit|max connections|frequency limited|outbound thread limit|"
-        r"connections exceeded|concurrent (?:server )?connections",
+        r"connections exceeded|concurrent (?:[a-z]+ )?connections",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
