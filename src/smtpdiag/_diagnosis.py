@@ -240,16 +240,30 @@ class Diagnosis:
                 )
         if self.remedies:
             lines.append("What to do")
+            # Specific remedies come first (make_diagnosis); admin ones say to ask the IT team.
             for remedy in self.remedies:
-                prefix = "  - " if remedy.audience is Audience.USER else "  - Ask your IT team: "
+                text = remedy.text
+                if remedy.audience is Audience.ADMIN and not text.lower().startswith("ask "):
+                    text = f"Ask your IT team: {text}"
                 lines.extend(
                     textwrap.wrap(
-                        remedy.text, width=width, initial_indent=prefix, subsequent_indent="    "
+                        text,
+                        width=width,
+                        initial_indent="  - ",
+                        subsequent_indent="    ",
+                        break_on_hyphens=False,
                     )
                 )
         if self.fields:
             where = ", ".join(self.fields) + (f" (set in {self.source})" if self.source else "")
             lines.append(f"Settings involved: {where}")
+        seen = []
+        if self.stage is not None:
+            seen.append(f"during {self.stage.value.upper().replace('_', ' ')}")
+        if self.provider:
+            seen.append(f"provider {self.provider}")
+        if seen:
+            lines.append("Seen " + ", ".join(seen))
         if self.reply is not None and self.reply.text:
             lines.append("Server reply (exact)")
             lines.extend("  " + line for line in self.reply.text.splitlines() or [""])
