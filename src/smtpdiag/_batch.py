@@ -1,0 +1,185 @@
+"""``smtpdiag classify``: stream reply and log lines through the classifier. Reads files or
+standard input line by line and writes JSON Lines, in constant memory.
+
+Each non-blank input line gives one JSON object: ``line`` (1-based input line number), ``file``
+(only when several inputs were given), ``kind``, ``category``, ``retryable``, ``code``,
+``enhanced`` and ``provider``. A count per category goes to stderr at the end, and a progress
+bar while reading a file when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
+
+from ._diagnosis import Category, Diagnosis, Severity
+
+__all__ = ["BatchStats", "Source", "classify_lines", "file_size", "format_summary"]
+
+#: Lines classified between two writes to the output stream.
+_CHUNK = 2048
+#: Distinct lines remembered; the cache is emptied when full, so memory stays bounded.
+_CACHE_SIZE = 8192
+#: Seconds between two progress-bar updates.
+_PROGRESS_EVERY = 0.2
+
+
+@dataclass
+class BatchStats:
+    """What one run saw: lines classified, per category, and how many were errors."""
+
+    lines: int = 0
+    errors: int = 0
+    retryable: int = 0
+    by_category: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a display name and a binary stream (``size`` in bytes when known)."""
+
+    name: str
+    stream: BinaryIO
+    size: int | None = None
+
+
+class _Progress:
+    """A one-line progress bar on a terminal stream, redrawn at most five times a second."""
+
+    def __init__(self, err: TextIO, total: int) -> None:
+        self.err = err
+        self.total = max(total, 1)
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, lines: int, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < _PROGRESS_EVERY:
+            return
+        self.last = now
+        share = min(done / self.total, 1.0)
+        filled = int(share * 30)
+        rate = lines / max(now - self.started, 1e-6)
+        bar = "#" * filled + "." * (30 - filled)
+        self.err.write(f"\r[{bar}] {share:4.0%}  {lines:,} lines  {rate:,.0f} lines/s ")
+        self.err.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.err.write("\r" + " " * 79 + "\r")
+            self.err.flush()
+
+
+def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(bytes consumed so far, raw line) for each line of ``stream``."""
+    done = 0
+    for raw in stream:
+        done += len(raw)
+        yield done, raw
+
+
+def classify_lines(
+    sources: Iterable[Source],
+    out: TextIO,
+    err: TextIO,
+    classify: Callable[[str], Diagnosis],
+    *,
+    with_file: bool,
+    progress: bool,
+) -> BatchStats:
+    """Classify every non-blank line of ``sources``, writing one JSON object per line to ``out``."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    cache: dict[str, tuple[str, Diagnosis]] = {}
+    stats = BatchStats()
+    for source in sources:
+        bar = _Progress(err, source.size) if progress and source.size else None
+        pending: list[str] = []
+        done = 0
+        number = 0
+        try:
+            for done, raw in _lines(source.stream):
+                number += 1
+                text = raw.decode("utf-8", "replace").strip()
+                if not text:
+                    continue
+                hit = cache.get(text)
+                if hit is None:
+                    diagnosis = classify(text)
+                    if len(cache) >= _CACHE_SIZE:
+                        cache.clear()
+                    hit = (_record_tail(diagnosis, encode), diagnosis)
+                    cache[text] = hit
+                tail, diagnosis = hit
+                head = (
+                    f'{{"file":{encode(source.name)},"line":{number},'
+                    if with_file
+                    else f'{{"line":{number},'
+                )
+                pending.append(head + tail)
+                stats.lines += 1
+                stats.by_category[diagnosis.category.value] += 1
+                if diagnosis.severity is Severity.ERROR:
+                    stats.errors += 1
+                if diagnosis.retryable:
+                    stats.retryable += 1
+                if len(pending) >= _CHUNK:
+                    out.write("\n".join(pending) + "\n")
+                    pending.clear()
+                    if bar is not None:
+                        bar.update(done, stats.lines)
+            if pending:
+                out.write("\n".join(pending) + "\n")
+            if bar is not None:
+                bar.update(done, stats.lines, force=True)
+        finally:
+            if bar is not None:
+                bar.close()
+    out.flush()
+    return stats
+
+
+def _record_tail(diagnosis: Diagnosis, encode: Callable[[object], str]) -> str:
+    reply = diagnosis.reply
+    record = {
+        "kind": diagnosis.kind,
+        "category": diagnosis.category.value,
+        "retryable": diagnosis.retryable,
+        "code": None if reply is None else reply.code,
+        "enhanced": None if reply is None else reply.enhanced,
+        "provider": diagnosis.provider,
+    }
+    return encode(record)[1:]
+
+
+def format_summary(stats: BatchStats, elapsed: float) -> str:
+    """The table by category that ends a run (in catalogue order, empty categories left out)."""
+    rows = [(c.value, stats.by_category[c.value]) for c in Category if stats.by_category[c.value]]
+    width = max([len("category"), *(len(name) for name, _ in rows)])
+    total = max(stats.lines, 1)
+    lines = [f"{'category':<{width}}  {'lines':>11}  {'share':>6}"]
+    for name, count in rows:
+        lines.append(f"{name:<{width}}  {count:>11,}  {count / total:>6.1%}")
+    lines.append(f"{'total':<{width}}  {stats.lines:>11,}")
+    rate = stats.lines / elapsed if elapsed > 0 else 0.0
+    lines.append(
+        f"{stats.errors:,} error(s), {stats.retryable:,} retryable; "
+        f"{elapsed:.1f} s, {rate:,.0f} lines/s"
+    )
+    return "\n".join(lines)
+
+
+def file_size(stream: BinaryIO) -> int | None:
+    """The size of a regular file behind ``stream``, or None (pipes, terminals)."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
