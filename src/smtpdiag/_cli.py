@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from ._diagnosis import Diagnosis, Severity, Stage
@@ -148,6 +148,238 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _exit_for(diagnoses)
 
 
+# -- explain ---------------------------------------------------------------------------------
+def _add_explain(commands: argparse._SubParsersAction[_Parser]) -> None:
+    cmd = commands.add_parser(
+        "explain",
+        help="explain one server reply, pasted error or log line",
+        description="Explain a server reply, an error message or a log line in plain words: "
+        "what it means, its common causes, what to do, and what to ask your IT team for. "
+        "With no TEXT, the text is read from standard input (paste it, then press Ctrl-D).",
+        epilog=_epilog(
+            '  smtpdiag explain "535 5.7.139 Authentication unsuccessful, basic authentication '
+            'is disabled."\n'
+            "  smtpdiag explain --stage mail '530 5.7.0 Must issue a STARTTLS command first'\n"
+            "  grep 'status=bounced' /var/log/mail.log | tail -1 | smtpdiag explain --json\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument(
+        "text",
+        nargs="*",
+        metavar="TEXT",
+        help="the reply or error text (several words are joined; default: standard input)",
+    )
+    cmd.add_argument(
+        "--stage",
+        type=_stage,
+        metavar="STAGE",
+        help="where it happened: " + ", ".join(s.value for s in Stage),
+    )
+    cmd.add_argument("--host", help="the SMTP server it came from (helps to name the provider)")
+    cmd.add_argument("--json", action="store_true", help="print the diagnosis as JSON")
+    cmd.set_defaults(handler=_cmd_explain)
+
+
+def _read_stdin_text(err: TextIO) -> str:
+    stdin = sys.stdin
+    if stdin is None:
+        raise UsageError("no TEXT given and no standard input to read")
+    with contextlib.suppress(ValueError, OSError):
+        if stdin.isatty():
+            err.write("Paste the error text, then press Ctrl-D (Ctrl-Z Enter on Windows):\n")
+    return stdin.read()
+
+
+def _cmd_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._classify import classify
+
+    text = " ".join(args.text) if args.text else _read_stdin_text(err)
+    if not text.strip():
+        raise UsageError("nothing to explain: give the reply or error text")
+    diagnosis = classify(text.strip(), stage=args.stage, host=args.host)
+    if args.json:
+        json.dump(diagnosis.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_diagnoses([diagnosis], out)
+    return _exit_for([diagnosis])
+
+
+# -- check -----------------------------------------------------------------------------------
+def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
+    cmd = commands.add_parser(
+        "check",
+        help="validate settings, then try them against the server step by step",
+        description="Validate the settings, then connect to the server and go through each "
+        "stage (DNS, connection, TLS, EHLO, login), printing one line per stage as it "
+        "happens, and finally the diagnosis. Settings come from --config, --env (SMTP_* "
+        "variables) and the flags below, later ones overriding earlier ones. The password is "
+        "never taken on the command line: it comes from the settings file, SMTP_PASSWORD, or "
+        "a prompt that does not echo.",
+        epilog=_epilog(
+            "  smtpdiag check --config smtp.toml\n"
+            "  smtpdiag check --config smtp.toml --send-test me@example.com\n"
+            "  smtpdiag check --host smtp.office365.com --port 587 --security starttls \\\n"
+            "      --username me@contoso.com --from me@contoso.com\n"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    source = cmd.add_argument_group("where the settings come from")
+    source.add_argument("--config", metavar="FILE.toml", help="settings file")
+    source.add_argument(
+        "--env", action="store_true", help="read SMTP_* environment variables (over --config)"
+    )
+    source.add_argument(
+        "--prefix", default="SMTP_", help="environment variable prefix (default: SMTP_)"
+    )
+    flags = cmd.add_argument_group("settings (override --config and --env)")
+    flags.add_argument("--host", help="SMTP server name")
+    flags.add_argument("--port", type=int, help="SMTP port (587, 465, 25)")
+    flags.add_argument(
+        "--security", metavar="MODE", help="none, ssl (implicit TLS) or starttls (also: tls)"
+    )
+    flags.add_argument("--username", help="login name (the password is asked for)")
+    flags.add_argument("--auth", metavar="METHOD", help="none, password or oauth")
+    flags.add_argument("--from", dest="from_address", metavar="ADDRESS", help="From address")
+    flags.add_argument("--from-name", help="From display name")
+    flags.add_argument("--timeout", type=float, metavar="SECONDS", help="network timeout")
+    flags.add_argument("--local-hostname", metavar="NAME", help="name sent in EHLO")
+    flags.add_argument("--ca-file", metavar="PEM", help="extra CA certificates to trust")
+    flags.add_argument("--oauth-client-id", metavar="ID", help="Entra ID application id")
+    flags.add_argument("--oauth-tenant-id", metavar="ID", help="Entra ID tenant id")
+    what = cmd.add_argument_group("what to do")
+    what.add_argument(
+        "--no-login", action="store_true", help="stop before the login (no password needed)"
+    )
+    what.add_argument(
+        "--send-test", metavar="ADDRESS", help="also send a short test message to ADDRESS"
+    )
+    what.add_argument(
+        "--allow-insecure-auth",
+        action="store_true",
+        help="allow a login over an unencrypted connection (never needed for real providers)",
+    )
+    cmd.set_defaults(handler=_cmd_check)
+
+
+def _prompt_secret(question: str) -> str:
+    import getpass
+
+    try:
+        if not sys.stdin.isatty():
+            return ""
+    except (AttributeError, ValueError):
+        return ""
+    try:
+        return getpass.getpass(question)
+    except EOFError:
+        return ""
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._check import gather_settings, run_live, test_message
+
+    try:
+        settings = gather_settings(args, prompt=_prompt_secret)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from exc
+    style = _style_for(out)
+    width = terminal_width(out)
+    out.write(settings.summary() + "\n\n")
+    message = test_message(settings, args.send_test) if args.send_test else None
+    diagnoses = validate(settings, message)
+    errors = [d for d in diagnoses if d.severity is Severity.ERROR]
+    if diagnoses:
+        _print_diagnoses(diagnoses, out)
+        out.write("\n")
+    if errors:
+        out.write(
+            style.red(f"{len(errors)} error(s) in the settings; fix them before a live check.")
+            + "\n"
+        )
+        return EXIT_FOUND_ERROR
+    diagnosis = run_live(settings, args, out, style, width)
+    if diagnosis is not None:
+        out.write("\n" + render_full(diagnosis, style, width) + "\n")
+        return _exit_for([diagnosis])
+    return EXIT_OK
+
+
+# -- classify --------------------------------------------------------------------------------
+def _add_classify(commands: argparse._SubParsersAction[_Parser]) -> None:
+    cmd = commands.add_parser(
+        "classify",
+        help="classify every line of a log or reply list (JSON Lines out)",
+        description="Classify one reply or log line per input line and write one JSON object "
+        "per line (JSON Lines): line, file (with several files), kind, category, retryable, "
+        "code, enhanced, provider. Blank lines are skipped. A summary by category goes to "
+        "stderr at the end. Reads standard input when no FILE is given (or FILE is -); streams "
+        "in constant memory.",
+        epilog=_epilog(
+            "  smtpdiag classify /var/log/mail.log > diagnoses.jsonl\n"
+            "  smtpdiag classify bounces-*.txt | jq -r .kind | sort | uniq -c\n"
+            "  echo '550 5.1.1 User unknown' | smtpdiag classify\n"
+        )
+        + "  (for classify, 1 means at least one line was diagnosed as an error)\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin)")
+    cmd.add_argument(
+        "--stage", type=_stage, metavar="STAGE", help="the stage every line comes from"
+    )
+    cmd.add_argument("--host", help="the SMTP server every line comes from")
+    cmd.add_argument(
+        "--no-summary", action="store_true", help="do not print the summary table on stderr"
+    )
+    cmd.add_argument(
+        "--no-progress", action="store_true", help="never show the progress bar on stderr"
+    )
+    cmd.set_defaults(handler=_cmd_classify)
+
+
+def _cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import time
+
+    from ._batch import Source, classify_lines, file_size, format_summary
+    from ._classify import classify
+
+    stage, host = args.stage, args.host
+
+    def one(text: str) -> Diagnosis:
+        return classify(text, stage=stage, host=host)
+
+    names: list[str] = args.files or ["-"]
+    progress = not args.no_progress and _isatty(err)
+
+    def sources() -> Iterator[Source]:
+        for name in names:
+            if name == "-":
+                yield Source("<stdin>", sys.stdin.buffer)
+                continue
+            try:
+                handle = open(name, "rb")  # noqa: SIM115 (closed below, one at a time)
+            except OSError as exc:
+                raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from exc
+            with handle:
+                yield Source(name, handle, file_size(handle))
+
+    started = time.monotonic()
+    stats = classify_lines(
+        sources(), out, err, one, with_file=len(names) > 1, progress=progress
+    )
+    if not args.no_summary:
+        err.write(format_summary(stats, time.monotonic() - started) + "\n")
+    return EXIT_FOUND_ERROR if stats.errors else EXIT_OK
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 # -- parser ----------------------------------------------------------------------------------
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -158,7 +390,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"smtpdiag {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_explain(commands)
     _add_validate(commands)
+    _add_check(commands)
+    _add_classify(commands)
     return parser
 
 
