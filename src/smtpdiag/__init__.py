@@ -7,8 +7,10 @@ re-exported here; everything in modules whose names start with ``_`` is private.
 from ._catalogue import CATALOGUE, CatalogueEntry, make_diagnosis
 from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
 from ._errors import SettingsError, SmtpdiagError
+from ._providers import SuggestedAuth
 from ._reply import parse_reply
 from ._settings import MASK, AuthMethod, Layer, OAuthCredentials, Security, SettingsModel
+from ._suggest import ProbeResult, Suggestion, suggest
 from ._validate import validate
 from ._version import __version__
 
@@ -22,6 +24,7 @@ __all__ = [
     "Diagnosis",
     "Layer",
     "OAuthCredentials",
+    "ProbeResult",
     "Remedy",
     "Reply",
     "Security",
@@ -30,8 +33,11 @@ __all__ = [
     "Severity",
     "SmtpdiagError",
     "Stage",
+    "SuggestedAuth",
+    "Suggestion",
     "__version__",
     "make_diagnosis",
     "parse_reply",
+    "suggest",
     "validate",
 ]

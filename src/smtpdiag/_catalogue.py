@@ -450,7 +450,37 @@ _SENDER_ENTRIES: tuple[CatalogueEntry, ...] = ()
 
 
 # Kinds the testing toolkit, the settings suggestions and other parts add.
-_OTHER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+_OTHER_ENTRIES: tuple[CatalogueEntry, ...] = (
+    _e(
+        "config.provider_mismatch",
+        "The settings do not match the mail provider of the From address",
+        "The From address's domain gets its mail from a provider that documents its own SMTP "
+        "server, port and Secure Connection setting, and these settings use something else. "
+        "Mail sent this way is usually refused at login, or rejected because the server may not "
+        "send for that domain.",
+        [
+            "The settings were copied from another application or another provider's guide.",
+            "The domain moved to a new provider (for example to Microsoft 365) and the SMTP "
+            "settings were not changed.",
+            "The port or Secure Connection setting was changed without checking the provider's "
+            "documentation.",
+        ],
+        [
+            (
+                U,
+                "Use the SMTP server, port and Secure Connection setting your mail provider "
+                "documents; run 'smtpdiag suggest' with the From address to see them.",
+            ),
+            (
+                A,
+                "If the application must send through a different server on purpose (a company "
+                "relay), ask your IT team to allow that server to send for the From domain.",
+            ),
+        ],
+        fields=["host", "port", "security"],
+        severity=Severity.WARNING,
+    ),
+)
 
 
 _ENTRIES = _FOUNDATION_ENTRIES + _CLASSIFIER_ENTRIES + _SENDER_ENTRIES + _OTHER_ENTRIES

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from ._diagnosis import Diagnosis, Severity, Stage
 from ._errors import SettingsError
@@ -380,6 +380,94 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+# -- smtpdiag suggest ----------------------------------------------------------------------------
+_SUGGEST_EPILOG = """examples:
+  smtpdiag suggest jane@contoso.com
+  smtpdiag suggest gmail.com --json
+  smtpdiag suggest jane@contoso.com --probe --timeout 3
+
+exit status:
+  0  at least one suggestion was found
+  1  nothing was found (no known provider, no SRV record, no smtp./mail. name)
+  2  usage error (not an email address or domain name)
+"""
+
+
+def _add_suggest_command(commands: Any) -> None:
+    suggest_cmd = commands.add_parser(
+        "suggest",
+        help="suggest server, port, security and login for an address's domain",
+        description="Tell which SMTP server, port, Secure Connection and login to use for an "
+        "address, from its provider, its DNS records (SRV, MX) and, with --probe, from "
+        "connecting to each candidate.",
+        epilog=_SUGGEST_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    suggest_cmd.add_argument("address", metavar="ADDRESS", help="email address or domain name")
+    suggest_cmd.add_argument(
+        "--probe",
+        action="store_true",
+        help="connect to each candidate (greeting, STARTTLS, AUTH, certificate); no login",
+    )
+    suggest_cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
+    suggest_cmd.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="seconds for each DNS look-up and each probe (default: 5)",
+    )
+    suggest_cmd.set_defaults(handler=_cmd_suggest)
+
+
+def _cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._suggest import domain_of, suggest
+
+    if not args.timeout > 0:
+        err.write("smtpdiag: --timeout must be a positive number of seconds\n")
+        return EXIT_USAGE
+    try:
+        domain = domain_of(args.address)
+    except SettingsError as exc:
+        err.write(f"smtpdiag: {exc.reason}\n")
+        return EXIT_USAGE
+    suggestions = suggest(args.address, timeout=args.timeout, probe=args.probe)
+    if args.json:
+        json.dump(
+            {
+                "query": args.address,
+                "domain": domain,
+                "suggestions": [s.to_dict() for s in suggestions],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    elif not suggestions:
+        out.write(
+            f"No suggestion for {domain}: it is not a known provider's domain, and its DNS "
+            "has no SRV record for mail submission, no MX record of a known provider and no "
+            f"smtp.{domain} or mail.{domain} name.\nAsk whoever runs mail for {domain} for "
+            "the SMTP server, port and Secure Connection setting.\n"
+        )
+    else:
+        out.write(f"Suggested settings for {domain}, best first:\n")
+        for number, item in enumerate(suggestions, 1):
+            logins = " or ".join(a.label for a in item.auth_options or (item.auth,))
+            out.write(
+                f"\n{number}. SMTP Server {item.host}, SMTP Port {item.port}, Secure Connection "
+                f"{item.security.label}\n   Log in with: {logins}\n"
+            )
+            who = f"{item.provider}, " if item.provider else ""
+            out.write(f"   ({who}confidence {item.confidence:.2f})\n")
+            for line in item.evidence:
+                out.write(f"   - {line}\n")
+            if item.note:
+                out.write(f"   Note: {item.note}\n")
+    return EXIT_OK if suggestions else EXIT_FOUND_ERROR
+
+
 # -- parser ----------------------------------------------------------------------------------
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -394,6 +482,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_check(commands)
     _add_classify(commands)
+    _add_suggest_command(commands)
     return parser
 
 

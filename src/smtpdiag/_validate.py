@@ -18,6 +18,7 @@ from ._catalogue import make_diagnosis
 from ._diagnosis import Diagnosis, Remedy, Severity
 from ._dns import DnsStatus, Resolver, default_resolver, lookup
 from ._settings import AuthMethod, Security, SettingsModel
+from ._suggest import provider_mismatch
 
 __all__ = ["validate"]
 
@@ -467,6 +468,7 @@ def _check_dns(
     address = split_address(sender)[1]
     if address and address_problem(address) is None and not address.endswith("]"):
         found.extend(_check_mail_domain(settings, address.rpartition("@")[2], resolver, timeout))
+        found.extend(provider_mismatch(settings, address.rpartition("@")[2], resolver, timeout))
     return found
 
 
