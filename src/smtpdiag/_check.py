@@ -146,7 +146,7 @@ def _with_secret(settings: SettingsModel, *, password: str, source: str) -> Sett
     return replace(settings, password=password, sources=sources)
 
 
-def test_message(settings: SettingsModel, address: str) -> EmailMessage:
+def build_test_message(settings: SettingsModel, address: str) -> EmailMessage:
     """The short message ``--send-test`` sends to ``address``."""
     message = EmailMessage()
     sender = settings.from_address

@@ -278,7 +278,7 @@ def _prompt_secret(question: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._check import gather_settings, run_live, test_message
+    from ._check import gather_settings, run_live, build_test_message
 
     try:
         settings = gather_settings(args, prompt=_prompt_secret)
@@ -287,7 +287,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     style = _style_for(out)
     width = terminal_width(out)
     out.write(settings.summary() + "\n\n")
-    message = test_message(settings, args.send_test) if args.send_test else None
+    message = build_test_message(settings, args.send_test) if args.send_test else None
     diagnoses = validate(settings, message)
     errors = [d for d in diagnoses if d.severity is Severity.ERROR]
     if diagnoses:
