@@ -15,9 +15,11 @@ from dataclasses import replace
 from email.message import EmailMessage
 from typing import Any
 
+from ._diagnosis import Diagnosis, Stage
+from ._render import Style
 from ._settings import AuthMethod, OAuthCredentials, SettingsModel
 
-__all__ = ["FLAG_KEYS", "gather_settings"]
+__all__ = ["FLAG_KEYS", "build_test_message", "gather_settings", "run_live", "stage_line"]
 
 #: Command-line flag (argparse dest) -> settings key. No secrets here, on purpose.
 FLAG_KEYS: Mapping[str, str] = {
@@ -159,3 +161,40 @@ def build_test_message(settings: SettingsModel, address: str) -> EmailMessage:
         "If you can read it, these settings can send mail.\n"
     )
     return message
+
+
+def stage_line(record: Any, style: Style, *, host: str = "") -> str:
+    """One line for a stage record: ``✓ resolved smtp.example.com (12 ms)``, ``✗ AUTH: …``."""
+    stage = record.stage
+    ms = f"({record.elapsed * 1000:.0f} ms)"
+    if not record.ok:
+        what = record.diagnosis.title if record.diagnosis is not None else record.detail
+        return f"{style.fail()} {_STAGE_LABEL.get(stage, stage.value.upper())}: {what}"
+    detail = record.detail
+    if stage is Stage.DNS:
+        text = f"resolved {host}" + (f" to {detail}" if detail else "")
+    elif stage is Stage.CONNECT:
+        text = "connected" + (f" to {detail}" if detail else "")
+    elif stage is Stage.TLS:
+        text = detail or "TLS"
+    elif stage is Stage.EHLO:
+        text = "EHLO" + (f": {detail}" if detail else "")
+    elif stage is Stage.AUTH:
+        text = "logged in" + (f" ({detail})" if detail else "")
+    else:
+        text = f"{_STAGE_LABEL.get(stage, stage.value.upper())}" + (f": {detail}" if detail else "")
+    return f"{style.ok()} {text} {style.dim(ms)}"
+
+
+_STAGE_LABEL = {
+    Stage.DNS: "DNS",
+    Stage.CONNECT: "connect",
+    Stage.TLS: "TLS",
+    Stage.EHLO: "EHLO",
+    Stage.AUTH: "AUTH",
+    Stage.OAUTH_TOKEN: "OAuth token",
+    Stage.MAIL: "MAIL FROM",
+    Stage.RCPT: "RCPT TO",
+    Stage.DATA: "DATA",
+    Stage.QUIT: "QUIT",
+}

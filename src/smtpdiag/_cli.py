@@ -380,6 +380,66 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+# -- demo ------------------------------------------------------------------------------------
+def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
+    cmd = commands.add_parser(
+        "demo",
+        help="see the classic failures diagnosed against a local test server (no network)",
+        description="Start the embedded SMTP test server on 127.0.0.1 and walk through the "
+        "classic failures with the real Sender: the wrong port for the security setting, a "
+        "wrong password, Microsoft 365 with basic authentication disabled, a blank From, a CC "
+        "with a space, a server that wants STARTTLS first, relay denied, a partly refused "
+        "recipient list and an expired OAuth client secret; then a successful send. Needs "
+        "the testing extra: pip install 'smtpdiag[testing]'.",
+        epilog=_epilog("  smtpdiag demo\n  smtpdiag demo --only wrong-password --only success\n")
+        + "  (for demo, 1 means a scenario was not diagnosed as expected)\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this scenario (repeatable): " + ", ".join(_DEMO_NAMES),
+    )
+    cmd.set_defaults(handler=_cmd_demo)
+
+
+_DEMO_NAMES = (
+    "wrong-port",
+    "wrong-password",
+    "basic-auth-disabled",
+    "blank-from",
+    "cc-space",
+    "starttls-first",
+    "relay-denied",
+    "partly-refused",
+    "oauth-secret-expired",
+    "success",
+)
+
+
+def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._demo import SCENARIOS, missing_extras, run_demo
+
+    missing = missing_extras()
+    if missing:
+        err.write(
+            "smtpdiag demo needs the testing extra, which runs the local test server; "
+            f"missing: {', '.join(missing)}.\n"
+            "Install it with:  pip install 'smtpdiag[testing]'\n"
+            "(from a checkout:  pip install '.[testing]')\n"
+        )
+        return EXIT_USAGE
+    unknown = [name for name in args.only if name not in {s.name for s in SCENARIOS}]
+    if unknown:
+        raise UsageError(
+            f"unknown scenario {unknown[0]!r}; use one of {', '.join(s.name for s in SCENARIOS)}"
+        )
+    results = run_demo(out, _style_for(out), terminal_width(out), only=args.only)
+    return EXIT_OK if all(r.as_expected for r in results) else EXIT_FOUND_ERROR
+
+
 # -- smtpdiag suggest ----------------------------------------------------------------------------
 _SUGGEST_EPILOG = """examples:
   smtpdiag suggest jane@contoso.com
@@ -482,6 +542,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_check(commands)
     _add_classify(commands)
+    _add_demo(commands)
     _add_suggest_command(commands)
     return parser
 
