@@ -5,6 +5,7 @@ re-exported here; everything in modules whose names start with ``_`` is private.
 """
 
 from ._catalogue import CATALOGUE, CatalogueEntry, make_diagnosis
+from ._classify import classify
 from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
 from ._errors import SettingsError, SmtpdiagError
 from ._providers import SuggestedAuth
@@ -36,6 +37,7 @@ __all__ = [
     "SuggestedAuth",
     "Suggestion",
     "__version__",
+    "classify",
     "make_diagnosis",
     "parse_reply",
     "suggest",

@@ -442,7 +442,973 @@ _FOUNDATION_ENTRIES: tuple[CatalogueEntry, ...] = (
 
 # Kinds the classifier produces from replies, exceptions and identity errors. The reply texts and
 # their public sources live in the rule tables, not here.
-_CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+_CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
+    # ----------------------------------------------------------------------------------------
+    # auth: the server or the identity platform refused the login
+    _e(
+        "auth.basic_auth_disabled",
+        "Basic authentication (password login) is disabled",
+        "The server no longer accepts a username and password for SMTP. Microsoft 365 reports "
+        "this as 5.7.139 'basic authentication is disabled' when the tenant or the mailbox has "
+        "turned off basic authentication, or when Security Defaults are on.",
+        [
+            "Basic authentication for SMTP AUTH was turned off for the organisation.",
+            "Security Defaults are enabled in Microsoft Entra ID, which block password logins.",
+            "A Conditional Access policy blocks legacy authentication.",
+        ],
+        [
+            (U, "Switch the login to OAuth (Secure Connection: OAuth) with an app registration."),
+            (
+                A,
+                "Ask your IT team to allow authenticated SMTP (SMTP AUTH) for this mailbox, or to "
+                "set up OAuth for SMTP.",
+            ),
+        ],
+        fields=["username", "password", "auth"],
+    ),
+    _e(
+        "auth.smtp_auth_disabled",
+        "SMTP AUTH is disabled for this mailbox or organisation",
+        "The server knows the account, but authenticated SMTP submission (SMTP AUTH) is turned "
+        "off for the mailbox or for the whole organisation, so no login over SMTP is allowed.",
+        [
+            "Microsoft 365 turns SMTP AUTH off by default for new tenants and mailboxes.",
+            "An administrator disabled 'Authenticated SMTP' for the mailbox.",
+        ],
+        [
+            (
+                A,
+                "Ask your IT team to turn on 'Authenticated SMTP' for this mailbox in the "
+                "Microsoft 365 admin center (Users > Active users > Mail > Manage email apps), "
+                "and to check that SmtpClientAuthenticationDisabled is not set for the "
+                "organisation.",
+            ),
+            (U, "Use another sending method your organisation allows, such as an SMTP relay."),
+        ],
+        fields=["username", "auth"],
+    ),
+    _e(
+        "auth.app_password_required",
+        "An app password is required",
+        "The account has 2-Step Verification or another extra sign-in protection, so the normal "
+        "password cannot be used by mail applications. The provider asks for an app password "
+        "(or OAuth) instead.",
+        [
+            "2-Step Verification is turned on for the account.",
+            "The provider no longer lets 'less secure apps' log in with the normal password.",
+        ],
+        [
+            (
+                U,
+                "Create an app password in the account's security settings (for Google: "
+                "myaccount.google.com > Security > App passwords) and enter it as the password.",
+            ),
+            (
+                A,
+                "If app passwords are not available, ask your IT team to allow them or to use "
+                "OAuth.",
+            ),
+        ],
+        fields=["password"],
+    ),
+    _e(
+        "auth.too_many_attempts",
+        "Too many login attempts",
+        "The server temporarily blocks logins for this account or address after too many "
+        "attempts, usually failed ones.",
+        [
+            "A wrong password was retried many times, by this or another application.",
+            "Several applications log in with the same account at the same moment.",
+        ],
+        [
+            (
+                U,
+                "Wait before trying again, and correct the password first so the block is not "
+                "renewed.",
+            ),
+            (A, "Ask your IT team to check the account's sign-in logs for blocked attempts."),
+        ],
+        fields=["username", "password"],
+        retryable=True,
+    ),
+    _e(
+        "auth.mechanism_unavailable",
+        "No login method both sides support",
+        "The server offers login methods that the application cannot use, or does not offer the "
+        "one the application asked for. For example, a server that offers only XOAUTH2 needs an "
+        "OAuth login rather than a password.",
+        [
+            "The server only accepts OAuth (XOAUTH2) logins.",
+            "The chosen login method is not offered by the server.",
+            "The server offers password logins only after STARTTLS or only on another port.",
+        ],
+        [
+            (
+                U,
+                "Check which login method your provider documents and choose it (password or "
+                "OAuth).",
+            ),
+            (U, "Use Secure Connection TLS with port 587 or SSL with port 465."),
+        ],
+        fields=["auth", "security"],
+    ),
+    _e(
+        "auth.not_offered",
+        "The server does not offer a login",
+        "The server did not advertise SMTP AUTH, so a username and password cannot be used on "
+        "this connection. Most servers only offer it after the connection is encrypted with "
+        "STARTTLS, or only on the submission ports 587 and 465.",
+        [
+            "Secure Connection is None, and the server offers AUTH only after STARTTLS.",
+            "Port 25 was used; it is meant for server-to-server delivery without login.",
+            "The server is a relay that accepts mail without any login.",
+        ],
+        [
+            (U, "Set Secure Connection to TLS with port 587, or SSL with port 465."),
+            (
+                U,
+                "If the server is an internal relay that needs no login, clear the username and "
+                "password.",
+            ),
+        ],
+        fields=["security", "port", "username"],
+    ),
+    _e(
+        "auth.account_disabled",
+        "The account is disabled or locked",
+        "The server recognised the account but will not let it log in or send, because it is "
+        "disabled, locked, suspended or needs attention in a web browser first.",
+        [
+            "The account was disabled or blocked by an administrator or by the provider.",
+            "The provider suspects abuse and asks for a sign-in in the web interface first.",
+            "The password has expired and must be changed.",
+        ],
+        [
+            (U, "Sign in to the account in a web browser and follow any instructions shown there."),
+            (A, "Ask your IT team to check that the account is enabled and licensed for email."),
+        ],
+        fields=["username"],
+    ),
+    _e(
+        "auth.xoauth2_rejected",
+        "The OAuth login was rejected by the mail server",
+        "The mail server refused the OAuth (XOAUTH2) access token. The token was obtained, but "
+        "it does not allow sending mail as this user over SMTP.",
+        [
+            "The token was issued for the wrong scope (for example Microsoft Graph instead of "
+            "https://outlook.office365.com/.default).",
+            "The app's service principal has not been registered in Exchange Online or has no "
+            "permission on the mailbox.",
+            "The username does not match the mailbox the token is valid for.",
+            "The token has expired.",
+        ],
+        [
+            (
+                U,
+                "Check that the username is the mailbox's address and that the token is "
+                "requested for the mail server's scope.",
+            ),
+            (
+                A,
+                "Ask your IT team to register the app's service principal in Exchange Online and "
+                "to grant it FullAccess or SendAs permission on the mailbox.",
+            ),
+        ],
+        fields=["username", "oauth_client_id"],
+    ),
+    _e(
+        "auth.oauth_token_invalid",
+        "The OAuth token or client assertion is not valid",
+        "The identity platform or the mail server refused the token or the signed client "
+        "assertion, for example because it has expired or is not yet valid.",
+        [
+            "This computer's clock is wrong, so signed assertions look expired or not yet valid.",
+            "A cached token has expired.",
+        ],
+        [
+            (U, "Check that this computer's date, time and time zone are correct, then try again."),
+            (U, "Clear any cached token so that a new one is requested."),
+        ],
+        fields=["oauth_client_id"],
+        retryable=True,
+    ),
+    _e(
+        "auth.oauth_secret_expired",
+        "The OAuth client secret has expired",
+        "The client secret of the app registration has passed its expiry date, so Microsoft "
+        "Entra ID refuses to issue tokens (AADSTS7000222).",
+        [
+            "Client secrets expire after the period chosen when they were created (at most "
+            "24 months)."
+        ],
+        [
+            (
+                U,
+                "Create a new client secret under Certificates & secrets in the app registration "
+                "and enter its Value here.",
+            ),
+            (A, "Ask your IT team to create a new client secret for the app registration."),
+        ],
+        fields=["oauth_client_secret"],
+    ),
+    _e(
+        "auth.oauth_secret_invalid",
+        "The OAuth client secret is wrong",
+        "Microsoft Entra ID rejected the client secret (AADSTS7000215). Very often the secret's "
+        "ID was pasted instead of the secret's Value.",
+        [
+            "The Secret ID (a GUID) was copied instead of the Value.",
+            "The secret belongs to another app registration.",
+            "The secret was copied incompletely or with extra spaces.",
+        ],
+        [
+            (
+                U,
+                "Under Certificates & secrets, create a new client secret and copy its Value "
+                "column (not the Secret ID) immediately; it is shown only once.",
+            ),
+            (A, "Ask your IT team for the client secret's value."),
+        ],
+        fields=["oauth_client_secret"],
+    ),
+    _e(
+        "auth.oauth_app_not_found",
+        "The OAuth application was not found",
+        "Microsoft Entra ID has no application with this client ID in the tenant (AADSTS700016).",
+        [
+            "The Application (client) ID is wrong, or the Object ID was copied instead.",
+            "The app is registered in another tenant than the one given.",
+            "The app registration was deleted.",
+        ],
+        [
+            (U, "Copy the Application (client) ID from the app registration's Overview page."),
+            (U, "Check that the Directory (tenant) ID is the tenant where the app is registered."),
+        ],
+        fields=["oauth_client_id", "oauth_tenant_id"],
+    ),
+    _e(
+        "auth.oauth_tenant_not_found",
+        "The OAuth tenant was not found",
+        "Microsoft Entra ID does not know the Directory (tenant) ID or domain that was given, "
+        "so no token can be requested (AADSTS90002, AADSTS900023, or 'Unable to get authority "
+        "configuration').",
+        [
+            "The tenant ID is misspelled, or another GUID (client ID, object ID) was pasted.",
+            "A domain was entered that is not a verified domain of the tenant.",
+        ],
+        [(U, "Copy the Directory (tenant) ID from the app registration's Overview page.")],
+        fields=["oauth_tenant_id"],
+    ),
+    _e(
+        "auth.oauth_user_not_found",
+        "The user account was not found in the directory",
+        "Microsoft Entra ID has no such user in this tenant (AADSTS50034).",
+        [
+            "The username is misspelled or belongs to another tenant.",
+            "The account was deleted or renamed.",
+        ],
+        [(U, "Check the username against the mailbox's address in your organisation.")],
+        fields=["username", "oauth_tenant_id"],
+    ),
+    _e(
+        "auth.oauth_permission_missing",
+        "The OAuth application lacks permission or consent",
+        "The app registration has not been granted the permission needed to send mail, or an "
+        "administrator has not consented to it (for example AADSTS65001).",
+        [
+            "The SMTP.SendAsApp (or SMTP.Send) permission was not added to the app.",
+            "Admin consent was not granted for the permission.",
+        ],
+        [
+            (
+                A,
+                "Ask your IT team to add the Office 365 Exchange Online SMTP.SendAsApp "
+                "permission to the app registration and to grant admin consent.",
+            ),
+        ],
+        fields=["oauth_client_id"],
+    ),
+    _e(
+        "auth.oauth_scope_invalid",
+        "The OAuth scope is not valid",
+        "The token request asked for a scope that the identity platform does not accept "
+        "(AADSTS70011, AADSTS1002012). For SMTP with client credentials the scope must be "
+        "https://outlook.office365.com/.default.",
+        ["The scope is missing '/.default', or names another API."],
+        [(U, "Request the scope https://outlook.office365.com/.default for the token.")],
+        fields=["oauth_client_id"],
+    ),
+    _e(
+        "auth.oauth_failed",
+        "The OAuth token request failed",
+        "The identity platform refused to issue an access token. The error code in the details "
+        "names the exact reason.",
+        [
+            "One of the client ID, tenant ID or client secret is wrong.",
+            "The app registration is not set up for this kind of sign-in.",
+        ],
+        [
+            (U, "Look up the AADSTS error code in Microsoft's documentation for the exact cause."),
+            (A, "Ask your IT team to check the app registration."),
+        ],
+        fields=["oauth_client_id", "oauth_tenant_id", "oauth_client_secret"],
+    ),
+    _e(
+        "auth.non_ascii_credentials",
+        "The username or password contains characters that cannot be sent",
+        "The username or password contains non-ASCII characters (such as é or ü). The standard "
+        "Python mail client can only send ASCII credentials, so the login could not even be "
+        "attempted.",
+        ["The password contains accented letters or other non-ASCII characters."],
+        [
+            (U, "Change the password to one that uses only ASCII letters, digits and symbols."),
+            (U, "Check for characters that look like ASCII but are not, such as curly quotes."),
+        ],
+        fields=["username", "password"],
+    ),
+    # ----------------------------------------------------------------------------------------
+    # sender
+    _e(
+        "sender.send_as_denied",
+        "The account may not send as this From address",
+        "The server accepted the login but refused the From address, because the account has "
+        "no permission to send as it (Microsoft 365 reports SendAsDenied, 5.7.60).",
+        [
+            "The From address is another user's or a shared mailbox's address.",
+            "The From address is an alias the account does not own.",
+        ],
+        [
+            (U, "Use the login account's own address as the From address."),
+            (A, "Ask your IT team to give the account 'Send As' permission for the From address."),
+        ],
+        fields=["from_address", "username"],
+    ),
+    _e(
+        "sender.not_verified",
+        "The From address is not verified with the sending service",
+        "Services such as Amazon SES only send from addresses or domains that were verified "
+        "first, and the From address is not.",
+        [
+            "The address or its domain has not been verified in the service's console.",
+            "The account is still in the sandbox, where recipient addresses must be verified too.",
+        ],
+        [
+            (U, "Verify the From address or its domain in the sending service's console."),
+            (
+                A,
+                "Ask your IT team to verify the domain and to move the account out of the sandbox.",
+            ),
+        ],
+        fields=["from_address"],
+    ),
+    _e(
+        "sender.rejected",
+        "The server refused the sender address",
+        "The server refused the envelope sender (MAIL FROM). The reason in the server's reply "
+        "says why.",
+        [
+            "The From address does not belong to the logged-in account.",
+            "The sender's domain does not exist or is not accepted by the server.",
+            "The sender address is blocked by the server's policy.",
+        ],
+        [
+            (U, "Use the login account's own address as the From address."),
+            (A, "Ask the receiving server's postmaster why the sender was refused."),
+        ],
+        fields=["from_address"],
+    ),
+    _e(
+        "sender.domain_invalid",
+        "The sender's domain is not accepted",
+        "The server could not find the sender's domain in the DNS, or does not accept mail "
+        "from it, so it refuses the sender address.",
+        ["The From address's domain is misspelled or has no DNS records."],
+        [(U, "Check the spelling of the From address's domain.")],
+        fields=["from_address"],
+    ),
+    # ----------------------------------------------------------------------------------------
+    # recipient
+    _e(
+        "recipient.unknown",
+        "The recipient address does not exist",
+        "The recipient's mail server says there is no mailbox with this address.",
+        ["The address is misspelled.", "The mailbox was deleted or renamed."],
+        [
+            (
+                U,
+                "Check the spelling of the recipient address, or ask the recipient for a current "
+                "one.",
+            )
+        ],
+        fields=["to", "cc", "bcc"],
+    ),
+    _e(
+        "recipient.mailbox_full",
+        "The recipient's mailbox is full",
+        "The recipient's mailbox is over its storage quota and cannot take new messages.",
+        ["The recipient has not cleaned up the mailbox.", "The mailbox is abandoned."],
+        [(U, "Try again later, or reach the recipient another way.")],
+        fields=["to", "cc", "bcc"],
+        retryable=True,
+    ),
+    _e(
+        "recipient.disabled",
+        "The recipient's mailbox is disabled",
+        "The address exists but its mailbox is disabled, suspended or inactive, so it does not "
+        "accept mail.",
+        ["The account was suspended or closed.", "The mailbox has been inactive for a long time."],
+        [(U, "Reach the recipient another way and ask for a working address.")],
+        fields=["to", "cc", "bcc"],
+    ),
+    _e(
+        "recipient.moved",
+        "The recipient has moved",
+        "The server says this recipient is not local any more or has a new address.",
+        ["The person changed address or organisation."],
+        [(U, "Use the new address given in the server's reply, or ask the recipient for it.")],
+        fields=["to", "cc", "bcc"],
+    ),
+    _e(
+        "recipient.domain_not_found",
+        "The recipient's domain does not exist",
+        "The domain part of the recipient address has no mail server in the DNS, so the mail "
+        "cannot be delivered.",
+        ["The domain is misspelled (for example gmial.com).", "The domain has expired."],
+        [(U, "Check the spelling of the part after the @ in the recipient address.")],
+        fields=["to", "cc", "bcc"],
+    ),
+    _e(
+        "recipient.domain_not_accepting",
+        "The recipient's domain does not accept mail",
+        "The recipient's domain exists but declares that it does not receive email (a null MX, "
+        "RFC 7505), or its server does not accept mail for it.",
+        ["The domain is used only for websites.", "The domain's mail service was shut down."],
+        [(U, "Ask the recipient for an address that receives email.")],
+        fields=["to", "cc", "bcc"],
+    ),
+    _e(
+        "recipient.rejected",
+        "The server refused a recipient",
+        "The server refused one of the recipient addresses. The reason in the server's reply "
+        "says why.",
+        ["The address is wrong or unknown.", "The recipient only accepts mail from some senders."],
+        [(U, "Check the recipient address, and read the server's reply for the reason.")],
+        fields=["to", "cc", "bcc"],
+    ),
+    _e(
+        "recipient.too_many",
+        "Too many recipients",
+        "The message has more recipients than the server accepts for one message.",
+        ["A long To, CC or BCC list was used in a single message."],
+        [(U, "Split the recipients over several messages, or use a mailing list.")],
+        fields=["to", "cc", "bcc"],
+        retryable=True,
+    ),
+    # ----------------------------------------------------------------------------------------
+    # policy
+    _e(
+        "policy.authentication_required",
+        "The server requires a login before sending",
+        "The server only accepts mail from clients that have logged in, and this connection "
+        "sent the message without logging in (RFC 4954, 530 5.7.0).",
+        [
+            "The username and password are empty.",
+            "Login was skipped because the server offered it only after STARTTLS.",
+        ],
+        [
+            (U, "Enter the username and password of the sending mailbox."),
+            (U, "Use Secure Connection TLS with port 587, or SSL with port 465."),
+        ],
+        fields=["username", "password", "security"],
+    ),
+    _e(
+        "policy.relay_denied",
+        "The server refuses to relay the message",
+        "The server accepts mail only for its own domains from clients that have not logged "
+        "in, so it refuses to pass this message on to another domain.",
+        [
+            "No login was made, or the login failed silently.",
+            "The server is the recipient's server, not the sender's submission server.",
+            "This machine's IP address is not allowed to relay through the server.",
+        ],
+        [
+            (U, "Log in with the username and password of the sending mailbox."),
+            (U, "Use your provider's submission server (port 587 or 465) rather than an MX host."),
+            (
+                A,
+                "Ask your IT team to allow this machine's IP address to relay, or to create a "
+                "relay connector.",
+            ),
+        ],
+        fields=["host", "username"],
+    ),
+    _e(
+        "policy.ip_blocklisted",
+        "The sending IP address is blocked",
+        "The receiving server refuses mail from this machine's IP address, because it is on a "
+        "blocklist or has a poor reputation.",
+        [
+            "The IP address is listed on a public blocklist such as Spamhaus.",
+            "The IP address belongs to a dynamic or residential range.",
+            "The receiving organisation blocked the address or network.",
+        ],
+        [
+            (U, "Send through your provider's submission server instead of directly."),
+            (A, "Ask your IT team to check the IP address on blocklists and request delisting."),
+        ],
+        fields=["host"],
+    ),
+    _e(
+        "policy.ptr_required",
+        "The sending IP address has no valid reverse DNS",
+        "The receiving server requires the sending IP address to have a reverse DNS (PTR) name "
+        "that matches its forward name, and this one does not.",
+        ["The IP address has no PTR record, or the name does not point back to the address."],
+        [(A, "Ask your IT team or hosting provider to set a matching reverse DNS (PTR) record.")],
+    ),
+    _e(
+        "policy.spam_rejected",
+        "The message was refused as spam",
+        "The receiving server's filter judged the message to be spam or bulk mail.",
+        [
+            "The content looks like spam: many links, URL shorteners, spammy words.",
+            "The sender's domain lacks SPF, DKIM or DMARC records.",
+            "Many recipients reported earlier mail as spam.",
+        ],
+        [
+            (U, "Send a plainer message, or ask the recipient to add you to their safe senders."),
+            (A, "Ask your IT team to set up SPF, DKIM and DMARC for the sending domain."),
+        ],
+    ),
+    _e(
+        "policy.virus_detected",
+        "The message was refused because it contains a virus",
+        "The receiving server's virus scanner found malware, or an attachment type it blocks.",
+        ["An attachment is infected or is an executable or macro file."],
+        [(U, "Remove the attachment, scan it for viruses, or send a link instead.")],
+    ),
+    _e(
+        "policy.dmarc_failed",
+        "The message failed sender authentication (SPF, DKIM or DMARC)",
+        "The receiving server checked whether this server may send for the From domain, and "
+        "the SPF, DKIM or DMARC check failed.",
+        [
+            "The sending server is not listed in the From domain's SPF record.",
+            "The message is not DKIM-signed for the From domain.",
+            "The From domain publishes a strict DMARC policy.",
+        ],
+        [
+            (U, "Use a From address in a domain that this server is allowed to send for."),
+            (
+                A,
+                "Ask your IT team to add the server to the domain's SPF record and to set up DKIM.",
+            ),
+        ],
+        fields=["from_address"],
+    ),
+    _e(
+        "policy.greylisted",
+        "The server asks to try again later (greylisting)",
+        "The receiving server deferred the message on purpose, to see whether the sender "
+        "retries as real mail servers do.",
+        ["This is the first message from this sender and server to this recipient."],
+        [(U, "Retry after a few minutes; the second attempt is normally accepted.")],
+        retryable=True,
+        severity=Severity.WARNING,
+    ),
+    _e(
+        "policy.rejected",
+        "The server's policy refused the message",
+        "The receiving server refused the message because of a local policy. The reason in "
+        "the server's reply says which one.",
+        [
+            "The recipient only accepts mail from certain senders.",
+            "The content or the sender breaks a rule of the receiving organisation.",
+        ],
+        [
+            (U, "Read the server's reply for the reason, and contact the recipient another way."),
+            (A, "Ask the receiving organisation's postmaster why the message was refused."),
+        ],
+    ),
+    # ----------------------------------------------------------------------------------------
+    # message
+    _e(
+        "message.too_large",
+        "The message is too large",
+        "The message, with its attachments, is bigger than the server accepts. Attachments grow "
+        "by about a third when they are encoded for email.",
+        ["Large attachments.", "The receiving mailbox has a lower size limit."],
+        [(U, "Make the attachments smaller, or share large files as a link.")],
+    ),
+    _e(
+        "message.malformed",
+        "The message is not formatted correctly",
+        "The server refused the message because its headers or format break the email "
+        "standards (RFC 5322).",
+        [
+            "A required header such as Date, From or Message-ID is missing or duplicated.",
+            "Lines are too long or use bare line feeds.",
+        ],
+        [
+            (U, "Build the message with a standard library (email.message.EmailMessage)."),
+        ],
+    ),
+    _e(
+        "message.non_ascii",
+        "The message contains characters the server cannot accept",
+        "An address or the message contains non-ASCII characters, and the server does not "
+        "support internationalised email (SMTPUTF8), or the text was not encoded.",
+        [
+            "An address contains accented letters or other non-ASCII characters.",
+            "The message body was passed as plain text instead of an encoded message.",
+        ],
+        [
+            (U, "Use an ASCII-only address, or a server that supports SMTPUTF8."),
+            (U, "Send the message as an email.message.EmailMessage so that it is encoded."),
+        ],
+        fields=["from_address", "to", "cc", "bcc"],
+    ),
+    _e(
+        "message.content_rejected",
+        "The message content was refused",
+        "The server refused the message because of its content: a header, an attachment type "
+        "or a word it does not allow.",
+        ["An attachment type is blocked.", "A header or the body breaks a content rule."],
+        [(U, "Remove or change the part of the message named in the server's reply.")],
+    ),
+    # ----------------------------------------------------------------------------------------
+    # rate_limit
+    _e(
+        "rate_limit.throttled",
+        "Sending too fast",
+        "The server limits how many messages, recipients or connections it accepts in a short "
+        "time, and that limit has been reached for now.",
+        ["Many messages were sent in a burst.", "Several applications share the same account."],
+        [(U, "Wait a few minutes and try again, then send more slowly.")],
+        retryable=True,
+    ),
+    _e(
+        "rate_limit.daily_limit",
+        "The daily sending limit has been reached",
+        "The account has sent as many messages or recipients as its provider allows in a day.",
+        ["Bulk mail was sent from a personal or trial account.", "The account may be compromised."],
+        [
+            (U, "Wait up to 24 hours before sending again."),
+            (A, "For bulk mail, ask your IT team for a bulk mail service or a higher limit."),
+        ],
+        retryable=True,
+    ),
+    _e(
+        "rate_limit.too_many_connections",
+        "Too many connections",
+        "The server limits how many connections one client may hold at once, and this client "
+        "is over the limit.",
+        ["Several processes send in parallel.", "Connections are not closed after sending."],
+        [(U, "Send over fewer connections at once, and close each one when done.")],
+        retryable=True,
+    ),
+    # ----------------------------------------------------------------------------------------
+    # server
+    _e(
+        "server.temporary",
+        "The server had a temporary problem",
+        "The server could not take the message right now, for a reason that should pass.",
+        ["The server is busy or being maintained.", "A service it depends on is not answering."],
+        [(U, "Try again in a few minutes.")],
+        retryable=True,
+    ),
+    _e(
+        "server.unavailable",
+        "The mail service is not available",
+        "The server answered that its mail service is not available at the moment (421) and "
+        "closed the connection.",
+        ["The server is overloaded, restarting or in maintenance."],
+        [(U, "Try again later. If it lasts, check the provider's status page.")],
+        retryable=True,
+    ),
+    _e(
+        "server.insufficient_storage",
+        "The server is out of storage",
+        "The server has no room to take the message now (452 4.3.1).",
+        ["The receiving server's disk or queue is full."],
+        [(U, "Try again later.")],
+        retryable=True,
+    ),
+    _e(
+        "server.error",
+        "The server had an internal error",
+        "The server reported an error in its own processing, not a problem with the message "
+        "or the settings.",
+        ["A software or configuration fault on the server."],
+        [
+            (U, "Try again later."),
+            (A, "If it persists, report the server's reply to the server's administrator."),
+        ],
+        retryable=True,
+    ),
+    # ----------------------------------------------------------------------------------------
+    # tls
+    _e(
+        "tls.port_expects_ssl",
+        "The port expects SSL (implicit TLS)",
+        "The server on this port starts encryption immediately (SSL, implicit TLS), but the "
+        "application connected in plaintext and waited for a greeting, which never came.",
+        ["Port 465 is used with Secure Connection set to TLS (STARTTLS) or None."],
+        [(U, "Set Secure Connection to SSL for port 465, or use port 587 with TLS.")],
+        fields=["port", "security"],
+    ),
+    _e(
+        "tls.port_expects_plaintext",
+        "The port expects a plain start (STARTTLS), not SSL",
+        "The application started an SSL (implicit TLS) handshake, but the server on this port "
+        "speaks plain SMTP first, so the answer was not a TLS record ('wrong version number').",
+        ["Port 587 or 25 is used with Secure Connection set to SSL."],
+        [(U, "Set Secure Connection to TLS (STARTTLS) for port 587, or use port 465 with SSL.")],
+        fields=["port", "security"],
+    ),
+    _e(
+        "tls.starttls_unavailable",
+        "The server does not offer STARTTLS",
+        "The application asked to encrypt the connection with STARTTLS, but the server did "
+        "not offer it on this port.",
+        [
+            "The port is an implicit-TLS port or a plaintext-only port.",
+            "A firewall or antivirus program strips STARTTLS from the server's reply.",
+        ],
+        [
+            (U, "Use port 587 with TLS, or port 465 with SSL, as your provider documents."),
+            (A, "Ask your IT team whether a firewall inspects SMTP traffic."),
+        ],
+        fields=["port", "security"],
+    ),
+    _e(
+        "tls.certificate_untrusted",
+        "The server's certificate is not trusted",
+        "The server's TLS certificate is self-signed or issued by a certificate authority that "
+        "this machine does not trust, so the connection was stopped to protect the password.",
+        [
+            "The server uses a self-signed or internal-CA certificate.",
+            "The server does not send its intermediate certificates.",
+            "A firewall intercepts TLS with its own certificate.",
+        ],
+        [
+            (
+                U,
+                "Set the CA file to the certificate of the authority that issued the server's "
+                "certificate.",
+            ),
+            (
+                A,
+                "Ask your IT team for the internal CA certificate, or to install a trusted "
+                "certificate.",
+            ),
+        ],
+        fields=["host", "ca_file"],
+    ),
+    _e(
+        "tls.certificate_expired",
+        "The server's certificate has expired",
+        "The server's TLS certificate is past its expiry date, so it cannot be trusted.",
+        [
+            "The server's administrator did not renew the certificate.",
+            "This machine's clock is wrong.",
+        ],
+        [
+            (U, "Check that this computer's date and time are correct."),
+            (A, "Ask the server's administrator to renew its certificate."),
+        ],
+        fields=["host"],
+    ),
+    _e(
+        "tls.hostname_mismatch",
+        "The server's certificate is for another name",
+        "The server's TLS certificate does not name the server that was connected to, so it "
+        "may not be the right server.",
+        [
+            "The SMTP Server field holds an IP address or an alias instead of the name on the "
+            "certificate.",
+            "The provider documents another server name.",
+        ],
+        [
+            (
+                U,
+                "Enter the server name exactly as your provider documents it (the name on its "
+                "certificate).",
+            )
+        ],
+        fields=["host"],
+    ),
+    _e(
+        "tls.protocol_version",
+        "No TLS version both sides support",
+        "The client and the server could not agree on a TLS version. Old servers speak only "
+        "TLS 1.0 or 1.1, which modern clients refuse.",
+        ["The server is old or misconfigured.", "A security policy limits the TLS versions."],
+        [(A, "Ask the server's administrator to enable TLS 1.2 or 1.3.")],
+        fields=["host", "security"],
+    ),
+    _e(
+        "tls.handshake_failed",
+        "The TLS handshake failed",
+        "The encrypted connection could not be set up.",
+        [
+            "The port and the Secure Connection setting do not match.",
+            "A firewall interferes with TLS.",
+        ],
+        [(U, "Use port 587 with TLS, or port 465 with SSL, as your provider documents.")],
+        fields=["port", "security"],
+    ),
+    # ----------------------------------------------------------------------------------------
+    # connection
+    _e(
+        "connection.host_not_found",
+        "The SMTP server name was not found",
+        "The DNS says that the SMTP server name does not exist, so there is no address to "
+        "connect to.",
+        ["The server name is misspelled.", "The name exists only on an internal network or VPN."],
+        [(U, "Check the spelling of the SMTP server name against your provider's documentation.")],
+        fields=["host"],
+    ),
+    _e(
+        "connection.dns_failure",
+        "The SMTP server name could not be looked up",
+        "The DNS lookup of the server name failed temporarily, so no connection was attempted.",
+        ["This machine has no working DNS resolver or no network.", "The DNS server timed out."],
+        [(U, "Check this machine's network connection and try again.")],
+        fields=["host"],
+        retryable=True,
+    ),
+    _e(
+        "connection.refused",
+        "The connection was refused",
+        "The server's address was reached, but nothing accepts connections on this port.",
+        [
+            "The port number is wrong.",
+            "The server's mail service is not running.",
+            "A firewall rejects the connection.",
+        ],
+        [
+            (U, "Check the SMTP Port: 587 for TLS, 465 for SSL."),
+            (A, "Ask your IT team whether the mail service is running and reachable on this port."),
+        ],
+        fields=["host", "port"],
+        retryable=True,
+    ),
+    _e(
+        "connection.timeout",
+        "The connection timed out",
+        "The server did not answer in time.",
+        [
+            "A firewall silently drops connections to the SMTP port (many hosting providers "
+            "block port 25).",
+            "The server name or port is wrong.",
+            "The server is overloaded.",
+        ],
+        [
+            (U, "Check the SMTP Server and SMTP Port; try port 587 if port 25 is used."),
+            (A, "Ask your IT team whether outgoing connections to the SMTP port are allowed."),
+        ],
+        fields=["host", "port", "timeout"],
+        retryable=True,
+    ),
+    _e(
+        "connection.unreachable",
+        "The server's network cannot be reached",
+        "There is no network route from this machine to the server.",
+        ["This machine is offline.", "An IPv6 address was tried on a network without IPv6."],
+        [(U, "Check this machine's network connection.")],
+        fields=["host"],
+        retryable=True,
+    ),
+    _e(
+        "connection.closed",
+        "The server closed the connection",
+        "The connection was closed or reset before the conversation was finished.",
+        [
+            "The server dropped the connection after an error or an idle period.",
+            "A firewall or antivirus program cut the connection.",
+        ],
+        [(U, "Try again; if it keeps happening, check the port and Secure Connection settings.")],
+        fields=["host", "port", "security"],
+        retryable=True,
+    ),
+    _e(
+        "connection.greeting_refused",
+        "The server refused the connection at the greeting",
+        "The server answered the connection with an error instead of its welcome message, so "
+        "no mail could be sent.",
+        [
+            "The server is busy or in maintenance (421).",
+            "The server refuses connections from this IP address (554).",
+        ],
+        [
+            (U, "Try again later."),
+            (A, "If it lasts, ask the server's administrator whether this IP address is blocked."),
+        ],
+        fields=["host"],
+        retryable=True,
+    ),
+    # ----------------------------------------------------------------------------------------
+    # protocol
+    _e(
+        "protocol.syntax_error",
+        "The server did not understand a command",
+        "The server reported a syntax error in a command or its parameters (500 or 501).",
+        ["An address is malformed.", "The client and the server disagree about an extension."],
+        [(U, "Check the addresses for stray characters; read the server's reply for the command.")],
+    ),
+    _e(
+        "protocol.bad_sequence",
+        "Commands were sent in the wrong order",
+        "The server expected another command first (503), for example a login or EHLO.",
+        ["The server expected AUTH or STARTTLS before this command.", "A previous command failed."],
+        [(U, "Make sure login and encryption settings match what the server requires.")],
+    ),
+    _e(
+        "protocol.not_implemented",
+        "The server does not support a command or parameter",
+        "The server does not implement a command or parameter the client used (502, 504, 555).",
+        ["The client asked for an extension the server lacks."],
+        [(U, "Choose another login method or option that the server supports.")],
+    ),
+    # ----------------------------------------------------------------------------------------
+    # unknown: honest generic answers from the reply code class (RFC 3463)
+    _e(
+        "unknown.transient",
+        "The server reported a temporary failure",
+        "The server refused the request with a temporary (4xx) reply. It may succeed later.",
+        ["A temporary condition on the server or in the network."],
+        [(U, "Try again later; read the server's reply for details.")],
+        retryable=True,
+    ),
+    _e(
+        "unknown.permanent",
+        "The server reported a permanent failure",
+        "The server refused the request with a permanent (5xx) reply. Retrying as it is will "
+        "not help.",
+        ["See the server's reply for the reason."],
+        [(U, "Read the server's reply; change what it names before trying again.")],
+    ),
+    _e(
+        "unknown.security",
+        "The server refused the request for a security or policy reason",
+        "The server refused the request with an X.7.X status (RFC 3463: security or policy "
+        "status), but its wording is not one smtpdiag recognises.",
+        ["An authentication, permission or anti-spam rule of the server."],
+        [
+            (U, "Read the server's reply for the rule that was broken."),
+            (A, "Ask the server's administrator what the policy requires."),
+        ],
+    ),
+    _e(
+        "unknown.unrecognized",
+        "The failure was not recognised",
+        "smtpdiag could not tell what went wrong from this error. The original text is kept "
+        "in the details.",
+        ["An error smtpdiag does not know yet."],
+        [(U, "Read the original error text in the details.")],
+    ),
+)
 
 
 # Kinds the sender produces itself (safety refusals, delivery outcomes).

@@ -1,8 +1,8 @@
 """Parse SMTP replies (RFC 5321 §4.2) and RFC 3463 enhanced status codes (no I/O).
 
 :func:`parse_reply` is total: it accepts text or bytes in any encoding, one line or many, with or
-without the reply code, a leading ``SMTP;`` (as in DSN Diagnostic-Code fields) or a trailing trace
-id, and never raises.
+without the reply code, a leading ``SMTP;`` (as in DSN Diagnostic-Code fields), a log prefix
+such as ``host mx.example.com[192.0.2.1] said:`` or a trailing trace id, and never raises.
 """
 
 from __future__ import annotations
@@ -14,17 +14,32 @@ from ._diagnosis import Reply
 __all__ = ["decode_reply_text", "parse_reply"]
 
 # RFC 5321 §4.2: Reply-code SP/"-" text. Codes are 2xx-5xx; we accept any leading digit 2-5.
-_LINE_CODE = re.compile(r"\s*([2-5][0-9][0-9])(?:[ \t-]|$)")
+_LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:-]|$)")
 # RFC 3463 §2: class.subject.detail, class in {2,4,5}, subject and detail 1-3 digits.
 _ENHANCED = re.compile(r"(?<![0-9.])([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
-_PREFIX = re.compile(r"^\s*(?:smtp\s*;\s*|diagnostic-code\s*:\s*smtp\s*;\s*)", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^\s*(?:diagnostic-code\s*:\s*)?(?:smtp|x-postfix|x-unix)\s*;\s*", re.IGNORECASE
+)
+# A reply code inside a longer text (a log line, a DSN, an exception message). Only codes that
+# RFC 5321 §4.2.2/§4.2.3 and RFC 4954 define, so that numbers such as ports are not taken for one.
+_KNOWN_CODES = (
+    "421|450|451|452|453|454|455|458|459|500|501|502|503|504|521|523|525|530|534|535|538|"
+    "541|542|550|551|552|553|554|555|556|557|571"
+)
+_EMBEDDED_CODE = re.compile(
+    r"(?:^|(?<=[\s:;'\"(\[=]))#?(" + _KNOWN_CODES + r")(?=[ \t:-]|$)",
+    re.MULTILINE,
+)
 
 
 def decode_reply_text(data: str | bytes | bytearray | memoryview) -> str:
     """Decode reply bytes: UTF-8 when valid, else Latin-1 (every byte maps), never raising."""
     if isinstance(data, str):
         return data
-    raw = bytes(data)
+    try:
+        raw = bytes(data)
+    except (TypeError, ValueError):
+        return ""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -34,21 +49,31 @@ def decode_reply_text(data: str | bytes | bytearray | memoryview) -> str:
 def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = None) -> Reply:
     """Parse a server reply into a :class:`~smtpdiag.Reply`, keeping the text verbatim.
 
-    ``code`` is used when the caller already knows it (smtplib passes ``(code, bytes)``); otherwise
-    it is read from the first line. The enhanced status code is the first RFC 3463 code found after
-    the reply code, also inside parentheses (``(#5.5.4)``).
+    ``code`` is used when the caller already knows it (smtplib passes ``(code, bytes)``);
+    otherwise it is read from the first line (RFC 5321 §4.2: multi-line replies repeat it with a
+    ``-`` after each code but the last), or, for a log line or DSN text, from the first known
+    reply code in the text. The enhanced status code (RFC 3463, three-digit subjects and details
+    such as ``5.7.139`` included) is the first one after the reply code, also inside
+    parentheses (``(#5.5.4)``).
     """
-    text = decode_reply_text(data)
+    text = decode_reply_text(data) if isinstance(data, bytes | bytearray | memoryview | str) else ""
     body = _PREFIX.sub("", text, count=1)
     found_code: int | None = None
+    start = 0
     match = _LINE_CODE.match(body)
     if match:
         found_code = int(match.group(1))
+        start = match.end()
+    else:
+        embedded = _EMBEDDED_CODE.search(body)
+        if embedded is not None:
+            found_code = int(embedded.group(1))
+            start = embedded.end()
     if not isinstance(code, int) or isinstance(code, bool) or not 200 <= code <= 599:
         code = found_code
     enhanced = None
-    em = _ENHANCED.search(body[match.end() :] if match else body)
-    if em is None and match is not None:
+    em = _ENHANCED.search(body, start)
+    if em is None and start:
         em = _ENHANCED.search(body)
     if em is not None:
         enhanced = ".".join(str(int(part)) for part in em.groups())

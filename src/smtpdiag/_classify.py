@@ -1,0 +1,1069 @@
+"""classify(): turn any sending failure into a Diagnosis (no I/O, no global state, never raises).
+
+Three parts:
+
+* :func:`_facts_from_exception` and :func:`_facts_from_text` reduce whatever was given (an
+  exception, a pasted log line, a reply, a ``(code, bytes)`` tuple, an msal result dict) to the
+  same :class:`_Facts`.
+* :func:`_translate` is the ONE place that maps foreign failures (smtplib, ssl, socket/OSError,
+  Unicode and header errors, msal, aiosmtplib) to catalogue kinds, most specific first.
+* :class:`_Engine` walks the reply rules of :mod:`smtpdiag._rules`: rules indexed by enhanced
+  code and by reply code first, text patterns tried only among candidates. It knows no provider
+  by name.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import binascii
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._catalogue import make_diagnosis
+from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
+from ._reply import decode_reply_text, parse_reply
+from ._rules import AADSTS_KINDS, PROVIDERS, RULES, Rule
+from ._settings import MASK, AuthMethod, Security, SettingsModel
+
+__all__ = ["classify"]
+
+_MAX_TEXT = 20_000  # longer input is cut before any regular expression sees it
+
+
+# ------------------------------------------------------------------------------------------------
+# The rule engine
+
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literal prefixes, one per top-level alternative of ``pattern``.
+
+    A text can only match when it contains one of them. None when some alternative does not
+    start with a literal of at least three characters (the pattern is then always tried).
+    """
+    alternatives: list[str] = []
+    depth = 0
+    current: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            current.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    alternatives.append("".join(current))
+    needles: list[str] = []
+    for alt in alternatives:
+        literal: list[str] = []
+        j = 0
+        while j < len(alt):
+            ch = alt[j]
+            if ch == "\\":
+                nxt = alt[j + 1 : j + 2]
+                if nxt and not nxt.isalnum():
+                    literal.append(nxt)
+                    j += 2
+                    continue
+                break
+            if ch in ".^$*+?{}[]()|":
+                if ch in "?*{" and literal:
+                    literal.pop()
+                break
+            literal.append(ch)
+            j += 1
+        text = "".join(literal).lower()
+        if len(text) < 3:
+            return None
+        needles.append(text)
+    return tuple(needles)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledRule:
+    rule: Rule
+    codes: frozenset[int]
+    code_class: int | None
+    stages: frozenset[str]
+    regex: re.Pattern[str] | None
+    needles: tuple[str, ...] | None
+
+    def applies(self, code: int | None, stage: Stage | None) -> bool:
+        if self.codes and code not in self.codes:
+            return False
+        if self.code_class is not None and (code is None or code // 100 != self.code_class):
+            return False
+        return not (self.stages and stage is not None and stage.value not in self.stages)
+
+    def matches_text(self, low: str) -> bool:
+        if self.regex is None:
+            return True
+        if self.needles is not None and not any(n in low for n in self.needles):
+            return False
+        return self.regex.search(low) is not None
+
+
+def _compile(rule: Rule) -> _CompiledRule:
+    codes: set[int] = set()
+    code_class = None
+    for token in rule.codes.split():
+        if token.endswith("xx"):
+            code_class = int(token[0])
+        else:
+            codes.add(int(token))
+    regex = re.compile(rule.text, re.IGNORECASE) if rule.text else None
+    return _CompiledRule(
+        rule,
+        frozenset(codes),
+        code_class,
+        frozenset(rule.stages.split()),
+        regex,
+        _needles(rule.text) if rule.text else None,
+    )
+
+
+class _Engine:
+    """Rule tiers, tried in order; the first applicable matching rule wins.
+
+    1. rules with an enhanced code and a text pattern, for that enhanced code;
+    2. rules with a reply code and a text pattern, for that reply code;
+    3. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    4. rules with only a text pattern;
+    5. rules with only a reply code.
+    """
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.by_enhanced_text: dict[str, list[_CompiledRule]] = {}
+        self.by_code_text: dict[int, list[_CompiledRule]] = {}
+        self.by_enhanced: dict[str, list[_CompiledRule]] = {}
+        self.text_only: list[_CompiledRule] = []
+        self.by_code: dict[int, list[_CompiledRule]] = {}
+        for rule in rules:
+            compiled = _compile(rule)
+            if rule.enhanced and rule.text:
+                self.by_enhanced_text.setdefault(rule.enhanced, []).append(compiled)
+            elif rule.enhanced:
+                self.by_enhanced.setdefault(rule.enhanced, []).append(compiled)
+            elif rule.text and compiled.codes:
+                for code in compiled.codes:
+                    self.by_code_text.setdefault(code, []).append(compiled)
+            elif rule.text:
+                self.text_only.append(compiled)
+            else:
+                for code in compiled.codes:
+                    self.by_code.setdefault(code, []).append(compiled)
+
+    def match(
+        self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
+    ) -> Rule | None:
+        empty: list[_CompiledRule] = []
+        tiers = (
+            self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
+            self.by_code_text.get(code, empty) if code is not None else empty,
+            self.by_enhanced.get(enhanced, empty) if enhanced else empty,
+            self.text_only,
+            self.by_code.get(code, empty) if code is not None else empty,
+        )
+        for tier in tiers:
+            for candidate in tier:
+                if candidate.applies(code, stage) and candidate.matches_text(low):
+                    return candidate.rule
+        return None
+
+
+_ENGINE = _Engine(RULES)
+
+
+def _detect_provider(low: str, host: str | None) -> str | None:
+    for signature in PROVIDERS:
+        for needle in signature.needles:
+            if needle in low:
+                return signature.provider
+    if host:
+        name = host.strip().lower().rstrip(".")
+        for signature in PROVIDERS:
+            for suffix in signature.hosts:
+                if name == suffix or name.endswith("." + suffix):
+                    return signature.provider
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# Generic answers from the reply code and the RFC 3463 enhanced code
+
+
+def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -> str | None:
+    """RFC 5321 §4.2.3 reply codes and RFC 3463 subjects, sharpened by the stage."""
+    subject = detail = None
+    if enhanced:
+        parts = enhanced.split(".")
+        subject, detail = int(parts[1]), int(parts[2])
+    transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
+    if code == 421 or (code is not None and code == 554 and stage is Stage.CONNECT):
+        return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
+    if code == 530:
+        return "policy.authentication_required"
+    if code == 534:
+        return "auth.mechanism_unavailable"
+    if code == 535:
+        return "auth.invalid_credentials"
+    if code == 538:
+        return "policy.encryption_required"
+    if code == 500 or code == 501:
+        return "protocol.syntax_error"
+    if code == 502 or code == 504 or code == 555:
+        return "protocol.not_implemented"
+    if code == 503:
+        return "protocol.bad_sequence"
+    if code == 551:
+        return "recipient.moved"
+    if code == 552 and stage is Stage.DATA:
+        return "message.too_large"
+    if code == 452 and stage is Stage.RCPT:
+        return "recipient.too_many"
+    if code == 452:
+        return "server.insufficient_storage"
+    if subject == 1:
+        if stage is Stage.MAIL:
+            return "sender.rejected"
+        if detail in (2, 4):  # X.1.2 bad destination system, X.1.4 ambiguous
+            return "recipient.domain_not_found"
+        if detail in (7, 8):
+            return "sender.domain_invalid"
+        return "recipient.unknown" if detail in (1, 3, 10) else "recipient.rejected"
+    if subject == 2:
+        if detail == 2:
+            return "recipient.mailbox_full"
+        if detail == 3:
+            return "message.too_large"
+        if stage is Stage.MAIL:
+            return "sender.rejected"
+        return "recipient.disabled" if detail == 1 else "recipient.rejected"
+    if subject == 3:
+        if detail == 4:
+            return "message.too_large"
+        if detail == 1:
+            return "server.insufficient_storage"
+        return "server.error"
+    if subject == 4:
+        if detail in (1, 2, 7):
+            return "connection.timeout" if detail != 7 else "server.temporary"
+        if detail in (3, 4):
+            return "recipient.domain_not_found"
+        if detail == 5:
+            return "server.temporary"
+        return "server.error"
+    if subject == 5:
+        if detail == 3:
+            return "recipient.too_many"
+        return "protocol.syntax_error" if detail in (2, 4) else "protocol.not_implemented"
+    if subject == 6:
+        return "message.content_rejected" if detail in (0, 1) else "message.malformed"
+    if subject == 7:
+        if detail in (20, 21, 22, 23, 24, 26, 27):
+            return "policy.dmarc_failed"
+        if detail == 25:
+            return "policy.ptr_required"
+        if detail == 8:
+            return "auth.invalid_credentials"
+        if detail == 0 and code == 530:
+            return "policy.authentication_required"
+        if stage is Stage.MAIL and not transient:
+            return "sender.rejected"
+        return "unknown.security"
+    if code is not None:
+        if stage is Stage.MAIL and code in (550, 553, 501):
+            return "sender.rejected"
+        if stage is Stage.RCPT and code in (550, 553, 554):
+            return "recipient.rejected"
+        if stage is Stage.DATA and code == 554:
+            return "policy.rejected"
+        if code in (450, 451):
+            return "server.temporary"
+        if code == 454:
+            return "server.temporary"
+    return None
+
+
+def _unknown_kind(code: int | None, enhanced: str | None) -> str:
+    if enhanced and enhanced.split(".")[1] == "7":
+        return "unknown.security"
+    if (code is not None and code // 100 == 4) or (enhanced and enhanced.startswith("4")):
+        return "unknown.transient"
+    if (code is not None and code // 100 == 5) or (enhanced and enhanced.startswith("5")):
+        return "unknown.permanent"
+    return "unknown.unrecognized"
+
+
+# ------------------------------------------------------------------------------------------------
+# Facts: what we know about a failure, whatever its form
+
+
+@dataclass(slots=True)
+class _Facts:
+    names: frozenset[str] = frozenset()
+    message: str = ""
+    code: int | None = None
+    reply_text: str | None = None
+    errno: int | None = None
+    ssl_reason: str | None = None
+    verify_code: int | None = None
+    recipients: list[tuple[str, Any]] | None = None
+    aadsts: tuple[int, ...] = ()
+    oauth_error: str | None = None
+    encode_object: str | None = None
+    context: _Facts | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_STAGE_BY_NAME = {
+    "SMTPSenderRefused": Stage.MAIL,
+    "SMTPRecipientsRefused": Stage.RCPT,
+    "SMTPRecipientRefused": Stage.RCPT,
+    "SMTPDataError": Stage.DATA,
+    "SMTPAuthenticationError": Stage.AUTH,
+    "SMTPConnectError": Stage.CONNECT,
+    "SMTPHeloError": Stage.EHLO,
+    "SMTPConnectTimeoutError": Stage.CONNECT,
+    "SMTPConnectResponseError": Stage.CONNECT,
+}
+
+_AADSTS = re.compile(r"AADSTS(\d{4,8})")
+_SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
+_ERRNO = re.compile(r"\[(?:Errno|WinError) (-?\d+)\]")
+_EXC_TEXT = re.compile(
+    r"^\s*(?:[A-Za-z_][\w]*\.)*([A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|"
+    r"NotSupported|Timeout|Exit))\s*(?:\(|:\s*)(.*)$",
+    re.DOTALL,
+)
+
+
+def _safe_str(value: object) -> str:
+    try:
+        text = str(value)
+    except Exception:
+        try:
+            text = repr(value)
+        except Exception:
+            return ""
+    return text[:_MAX_TEXT]
+
+
+def _literal(text: str) -> Any:
+    """ast.literal_eval that never raises (None on failure)."""
+    if len(text) > _MAX_TEXT:
+        return None
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    except Exception:
+        return None
+
+
+def _names_of(exc: BaseException) -> frozenset[str]:
+    return frozenset(cls.__name__ for cls in type(exc).__mro__)
+
+
+def _apply_args(facts: _Facts, args: tuple[Any, ...]) -> None:
+    """Read smtplib-style arguments: (code, msg[, sender]) or ({rcpt: (code, msg)},)."""
+    if len(args) >= 2 and isinstance(args[0], int) and not isinstance(args[0], bool):
+        if isinstance(args[1], bytes | bytearray | str):
+            facts.code = args[0]
+            facts.reply_text = decode_reply_text(args[1])
+    elif len(args) == 1 and isinstance(args[0], Mapping):
+        facts.recipients = list(args[0].items())
+
+
+def _facts_from_exception(exc: BaseException, depth: int = 0) -> _Facts:
+    facts = _Facts(names=_names_of(exc), message=_safe_str(exc))
+    code = getattr(exc, "smtp_code", None)
+    if code is None:
+        code = getattr(exc, "code", None)  # aiosmtplib
+    if isinstance(code, int) and not isinstance(code, bool):
+        facts.code = code
+        error = getattr(exc, "smtp_error", None)
+        if error is None:
+            error = getattr(exc, "message", None)
+        if isinstance(error, bytes | bytearray | str):
+            facts.reply_text = decode_reply_text(error)
+    recipients = getattr(exc, "recipients", None)
+    if isinstance(recipients, Mapping):
+        facts.recipients = list(recipients.items())
+    elif isinstance(recipients, list | tuple) and "SMTPRecipientsRefused" in facts.names:
+        facts.recipients = [(_safe_str(getattr(r, "recipient", "")), r) for r in recipients]
+    errno = getattr(exc, "errno", None)
+    if isinstance(errno, int) and not isinstance(errno, bool):
+        facts.errno = errno
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str) and "SSLError" in facts.names:
+        facts.ssl_reason = reason
+    verify_code = getattr(exc, "verify_code", None)
+    if isinstance(verify_code, int):
+        facts.verify_code = verify_code
+    if isinstance(exc, UnicodeEncodeError):
+        obj = exc.object
+        facts.encode_object = obj if isinstance(obj, str) else None
+    error_attr = getattr(exc, "error", None) or getattr(exc, "_error", None)
+    if isinstance(error_attr, str):
+        facts.oauth_error = error_attr
+    description = getattr(exc, "error_description", None) or getattr(
+        exc, "_error_description", None
+    )
+    if isinstance(description, str):
+        facts.message = f"{facts.message} {description}"
+    facts.aadsts = tuple(int(m) for m in _AADSTS.findall(facts.message))
+    if facts.code is None and facts.recipients is None:
+        _apply_args(facts, tuple(getattr(exc, "args", ()) or ()))
+    if depth < 3:
+        inner = exc.__cause__ or exc.__context__
+        if isinstance(inner, BaseException) and inner is not exc:
+            facts.context = _facts_from_exception(inner, depth + 1)
+    return facts
+
+
+def _facts_from_mapping(data: Mapping[Any, Any]) -> _Facts:
+    """An msal result dict (``error``, ``error_description``, ``error_codes``) or similar."""
+    facts = _Facts(message=_safe_str(data.get("error_description", "")))
+    error = data.get("error")
+    if isinstance(error, str):
+        facts.oauth_error = error
+        facts.names = frozenset({"MsalResult"})
+    codes = data.get("error_codes")
+    found: list[int] = []
+    if isinstance(codes, list | tuple):
+        found.extend(c for c in codes if isinstance(c, int) and not isinstance(c, bool))
+    found.extend(int(m) for m in _AADSTS.findall(facts.message))
+    facts.aadsts = tuple(found)
+    if not facts.oauth_error and not found:
+        facts.message = _safe_str(data)
+        if all(isinstance(k, str) and "@" in k for k in data) and data:
+            facts.recipients = list(data.items())
+            facts.names = frozenset({"SMTPRecipientsRefused"})
+    return facts
+
+
+def _facts_from_text(text: str) -> _Facts:
+    text = text[:_MAX_TEXT]
+    facts = _Facts(message=text)
+    stripped = text.strip()
+    match = _EXC_TEXT.match(stripped)
+    rest = stripped
+    if match:
+        name = match.group(1)
+        facts.names = frozenset({name})
+        rest = match.group(2).strip()
+        if stripped[match.end(1) :].lstrip().startswith("(") and rest.endswith(")"):
+            rest = rest[:-1]
+            value = _literal("(" + rest + ",)")
+            if isinstance(value, tuple):
+                _apply_args(facts, value)
+        elif rest.startswith(("(", "{")):
+            value = _literal(rest)
+            if isinstance(value, tuple):
+                _apply_args(facts, value)
+            elif isinstance(value, Mapping):
+                _apply_args(facts, (value,))
+        facts.message = rest
+    elif stripped.startswith("(") and stripped.endswith(")"):
+        value = _literal(stripped)
+        if isinstance(value, tuple):
+            _apply_args(facts, value)
+    elif stripped.startswith("{") and stripped.endswith("}"):
+        value = _literal(stripped)
+        if value is None:
+            try:
+                value = json.loads(stripped)
+            except (ValueError, RecursionError):
+                value = None
+        if isinstance(value, Mapping):
+            sub = _facts_from_mapping(value)
+            if sub.oauth_error or sub.aadsts or sub.recipients:
+                return sub
+    if facts.recipients:
+        facts.names = facts.names | {"SMTPRecipientsRefused"}
+    facts.aadsts = tuple(int(m) for m in _AADSTS.findall(text))
+    ssl = _SSL_REASON.search(text)
+    if ssl:
+        facts.ssl_reason = ssl.group(1) or ""
+        facts.names = facts.names | {"SSLError"}
+    errno = _ERRNO.search(text)
+    if errno:
+        facts.errno = int(errno.group(1))
+    return facts
+
+
+def _facts(failure: object) -> _Facts:
+    if isinstance(failure, BaseException):
+        return _facts_from_exception(failure)
+    if isinstance(failure, bytes | bytearray | memoryview):
+        return _facts_from_text(decode_reply_text(failure))
+    if isinstance(failure, str):
+        return _facts_from_text(failure)
+    if isinstance(failure, Mapping):
+        return _facts_from_mapping(failure)
+    if isinstance(failure, tuple | list):
+        facts = _Facts(message=_safe_str(failure))
+        _apply_args(facts, tuple(failure))
+        if facts.code is None and len(failure) == 1 and isinstance(failure[0], str | bytes):
+            return _facts(failure[0])
+        return facts
+    if isinstance(failure, Reply):
+        return _Facts(message=failure.text, code=failure.code, reply_text=failure.text)
+    return _Facts(message=_safe_str(failure))
+
+
+# ------------------------------------------------------------------------------------------------
+# The one translation of foreign failures
+
+
+@dataclass(slots=True)
+class _Finding:
+    kind: str
+    stage: Stage | None = None
+    reply: Reply | None = None
+    detail: str | None = None
+    provider: str | None = None
+
+
+_HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
+_DNS_TEMPORARY_ERRNOS = frozenset({-3, 11002, 2, -4})
+_REFUSED_ERRNOS = frozenset({111, 61, 10061})
+_TIMEOUT_ERRNOS = frozenset({110, 60, 10060})
+_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065})
+_CLOSED_ERRNOS = frozenset({104, 54, 10054, 32, 103, 53, 10053})
+_CERT_EXPIRED = frozenset({10})
+_CERT_NAME = frozenset({62, 64})
+
+_TIMEOUT_TEXT = re.compile(r"timed out|time-?out|timeout", re.IGNORECASE)
+
+
+def _all_facts(facts: _Facts) -> Iterable[_Facts]:
+    current: _Facts | None = facts
+    while current is not None:
+        yield current
+        current = current.context
+
+
+def _has_name(facts: _Facts, *names: str) -> bool:
+    return any(name in f.names for f in _all_facts(facts) for name in names)
+
+
+def _text_kind(low: str) -> str | None:
+    """Exception messages that name a network, TLS or input failure (pasted or raised)."""
+    if "wrong_version_number" in low or "wrong version number" in low:
+        return "tls.port_expects_plaintext"
+    if "record layer failure" in low or "unknown protocol" in low or "http_request" in low:
+        return "tls.port_expects_plaintext"
+    if "certificate has expired" in low or "certificate expired" in low:
+        return "tls.certificate_expired"
+    if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
+        return "tls.hostname_mismatch"
+    if (
+        "certificate verify failed" in low
+        or "self-signed certificate" in low
+        or ("self signed certificate" in low or "unable to get local issuer" in low)
+    ):
+        return "tls.certificate_untrusted"
+    if (
+        "unsupported protocol" in low
+        or "protocol_version" in low
+        or "no protocols available" in low
+        or "protocol version" in low
+    ):
+        return "tls.protocol_version"
+    if "starttls extension not supported" in low:
+        return "tls.starttls_unavailable"
+    if "smtp auth extension not supported" in low:
+        return "auth.not_offered"
+    if "no suitable authentication method" in low:
+        return "auth.mechanism_unavailable"
+    if "auth mechanism infinite loop" in low:
+        return "auth.xoauth2_rejected"
+    if "smtputf8" in low or "internationalized email" in low:
+        return "message.non_ascii"
+    if "prohibited newline" in low or "linefeed or carriage return" in low:
+        return "message.header_injection"
+    if "embedded header" in low:
+        return "message.header_injection"
+    if "unable to get authority configuration" in low:
+        return "auth.oauth_tenant_not_found"
+    if (
+        "name or service not known" in low
+        or "nodename nor servname" in low
+        or "no address associated with hostname" in low
+        or "getaddrinfo failed" in low
+        or "name does not resolve" in low
+    ):
+        return "connection.host_not_found"
+    if "temporary failure in name resolution" in low:
+        return "connection.dns_failure"
+    if "connection refused" in low or "actively refused" in low:
+        return "connection.refused"
+    if "network is unreachable" in low or "no route to host" in low:
+        return "connection.unreachable"
+    if "reset by peer" in low or "broken pipe" in low or "connection aborted" in low:
+        return "connection.closed"
+    if "codec can't encode" in low:
+        return "message.non_ascii"
+    return None
+
+
+def _network_kind(facts: _Facts) -> str | None:
+    """ssl, socket and OSError failures from their attributes (errno, reason, verify_code)."""
+    for f in _all_facts(facts):
+        if f.verify_code is not None:
+            if f.verify_code in _CERT_EXPIRED:
+                return "tls.certificate_expired"
+            if f.verify_code in _CERT_NAME:
+                return "tls.hostname_mismatch"
+            return "tls.certificate_untrusted"
+        reason = (f.ssl_reason or "").upper()
+        if reason in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "UNKNOWN_PROTOCOL"):
+            return "tls.port_expects_plaintext"
+        if reason in (
+            "UNSUPPORTED_PROTOCOL",
+            "TLSV1_ALERT_PROTOCOL_VERSION",
+            "NO_PROTOCOLS_AVAILABLE",
+            "TLSV1_ALERT_PROTOCOL_VERSION_",
+        ):
+            return "tls.protocol_version"
+        if reason == "CERTIFICATE_VERIFY_FAILED":
+            return _text_kind(f.message.lower()) or "tls.certificate_untrusted"
+        errno = f.errno
+        if "gaierror" in f.names or (errno is not None and errno < 0):
+            if errno in _DNS_TEMPORARY_ERRNOS:
+                return "connection.dns_failure"
+            if errno in _HOST_NOT_FOUND_ERRNOS:
+                return "connection.host_not_found"
+            if "gaierror" in f.names:
+                return "connection.dns_failure"
+        if "ConnectionRefusedError" in f.names or errno in _REFUSED_ERRNOS:
+            return "connection.refused"
+        if errno in _UNREACHABLE_ERRNOS:
+            return "connection.unreachable"
+        if (
+            "ConnectionResetError" in f.names
+            or "BrokenPipeError" in f.names
+            or "ConnectionAbortedError" in f.names
+            or errno in _CLOSED_ERRNOS
+        ):
+            return "connection.closed"
+    return None
+
+
+def _is_timeout(facts: _Facts) -> bool:
+    for f in _all_facts(facts):
+        if (
+            "TimeoutError" in f.names
+            or "timeout" in f.names
+            or "SMTPTimeoutError" in f.names
+            or "SMTPConnectTimeoutError" in f.names
+            or "SMTPReadTimeoutError" in f.names
+            or f.errno in _TIMEOUT_ERRNOS
+        ):
+            return True
+        if _TIMEOUT_TEXT.search(f.message) and f.code is None:
+            return True
+    return False
+
+
+def _oauth_kind(facts: _Facts) -> str | None:
+    for code in facts.aadsts:
+        kind = AADSTS_KINDS.get(code)
+        if kind:
+            return kind
+    if facts.aadsts:
+        return "auth.oauth_failed"
+    error = (facts.oauth_error or "").lower()
+    if not error:
+        return None
+    if error == "invalid_client":
+        return "auth.oauth_secret_invalid"
+    if error == "invalid_scope":
+        return "auth.oauth_scope_invalid"
+    if error == "unauthorized_client":
+        return "auth.oauth_app_not_found"
+    if error in ("invalid_grant", "expired_token"):
+        return "auth.oauth_token_invalid"
+    if error == "consent_required":
+        return "auth.oauth_permission_missing"
+    return "auth.oauth_failed"
+
+
+_XOAUTH2_JSON = re.compile(r'"status"\s*:\s*"?(?:4\d\d|5\d\d)"?', re.IGNORECASE)
+_B64_JSON = re.compile(r"eyJ[A-Za-z0-9+/=]{8,}")
+
+
+def _xoauth2_challenge(text: str) -> bool:
+    """The XOAUTH2 error challenge: JSON with a status, raw or base64 encoded (RFC 7628 §3.2.2)."""
+    if _XOAUTH2_JSON.search(text) and "schemes" in text.lower():
+        return True
+    match = _B64_JSON.search(text)
+    if match:
+        try:
+            decoded = base64.b64decode(match.group(0) + "==", validate=False)
+        except (binascii.Error, ValueError):
+            return False
+        return b'"status"' in decoded
+    return False
+
+
+_STAGE_HINTS = (
+    (re.compile(r"rcpt to|rcpt command|after rcpt|recipient address rejected", re.I), Stage.RCPT),
+    (
+        re.compile(r"end of data|final data|data command|after data|in reply to data", re.I),
+        Stage.DATA,
+    ),
+    (re.compile(r"mail from|mail command|sender address rejected", re.I), Stage.MAIL),
+    (re.compile(r"\bhelo\b|\behlo\b", re.I), Stage.EHLO),
+)
+
+
+def _stage_from_text(text: str) -> Stage | None:
+    for regex, stage in _STAGE_HINTS:
+        if regex.search(text):
+            return stage
+    return None
+
+
+def _classify_reply(
+    reply: Reply, stage: Stage | None, host: str | None, *, text: str | None = None
+) -> _Finding:
+    full = text if text is not None else reply.text
+    low = full[:_MAX_TEXT].lower()
+    provider = _detect_provider(low, host)
+    if stage is None and reply.code is not None:
+        stage = _stage_from_text(low)
+    rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
+    if rule is not None:
+        kind = rule.kind
+        if stage is Stage.CONNECT and reply.code == 421 and not kind.startswith("policy."):
+            kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
+        return _Finding(kind, stage, reply, provider=provider or rule.provider)
+    if _xoauth2_challenge(full):
+        return _Finding("auth.xoauth2_rejected", stage, reply, provider=provider)
+    generic = _generic_kind(reply.code, reply.enhanced, stage)
+    if generic is None:
+        generic = _unknown_kind(reply.code, reply.enhanced)
+    return _Finding(generic, stage, reply, provider=provider)
+
+
+def _port_expects_ssl(settings: SettingsModel | None) -> bool:
+    return settings is not None and settings.port == 465 and settings.security is not Security.SSL
+
+
+def _translate(
+    facts: _Facts, stage: Stage | None, settings: SettingsModel | None, host: str | None
+) -> _Finding:
+    """Map the facts of one failure to a finding, most specific first."""
+    names = facts.names
+    if stage is None:
+        for name in names:
+            if name in _STAGE_BY_NAME:
+                stage = _STAGE_BY_NAME[name]
+                break
+    low = facts.message.lower()
+
+    # Microsoft identity platform (msal exceptions, result dicts, pasted AADSTS text).
+    oauth = _oauth_kind(facts)
+    if oauth is not None:
+        return _Finding(oauth, stage or Stage.OAUTH_TOKEN, detail=facts.message.strip() or None)
+
+    # SMTPRecipientsRefused: one reply per recipient; the first decides, all are listed.
+    if facts.recipients is not None and ("SMTPRecipientsRefused" in names or not facts.code):
+        return _recipients_finding(facts.recipients, stage or Stage.RCPT, host)
+
+    # A server reply (smtplib's smtp_code/smtp_error, aiosmtplib's code/message, a tuple).
+    if facts.code is not None and 200 <= facts.code <= 599:
+        reply = parse_reply(facts.reply_text or "", facts.code)
+        if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
+            reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
+        return _classify_reply(reply, stage, host)
+
+    # TLS, DNS and socket failures from attributes first, then from the message text.
+    kind = _network_kind(facts)
+    text_kind = _text_kind(low)
+    if kind is None and text_kind is not None and not text_kind.startswith("message.non_ascii"):
+        kind = text_kind
+    if kind is None and _is_timeout(facts):
+        if _port_expects_ssl(settings) and stage in (None, Stage.CONNECT, Stage.EHLO):
+            kind = "tls.port_expects_ssl"
+        else:
+            kind = "connection.timeout"
+    if kind is not None:
+        if (
+            kind == "connection.closed"
+            and _port_expects_ssl(settings)
+            and stage
+            in (
+                None,
+                Stage.CONNECT,
+            )
+        ):
+            kind = "tls.port_expects_ssl"
+        return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))
+
+    # Input errors that are not OSErrors: non-ASCII text, CR/LF in headers.
+    if "UnicodeEncodeError" in names or text_kind == "message.non_ascii":
+        obj = facts.encode_object
+        credentials = stage is Stage.AUTH or (obj is not None and obj.startswith("\0"))
+        if obj is not None and obj[:4].lower() in ("auth", "\0"):
+            credentials = True
+        kind = "auth.non_ascii_credentials" if credentials else "message.non_ascii"
+        return _Finding(kind, stage, detail=_encode_detail(facts))
+    if "HeaderParseError" in names:
+        return _Finding("message.malformed", stage, detail=_detail(facts))
+
+    # SMTPServerDisconnected and other smtplib errors without a reply.
+    if _has_name(facts, "SMTPServerDisconnected"):
+        if _port_expects_ssl(settings) and stage in (None, Stage.CONNECT):
+            return _Finding("tls.port_expects_ssl", stage or Stage.CONNECT, detail=_detail(facts))
+        return _Finding("connection.closed", stage, detail=_detail(facts))
+    if "SSLError" in names or "SSLEOFError" in names:
+        return _Finding("tls.handshake_failed", stage or Stage.TLS, detail=_detail(facts))
+    if _xoauth2_challenge(facts.message):
+        return _Finding("auth.xoauth2_rejected", stage or Stage.AUTH, detail=_detail(facts))
+    if "SMTPNotSupportedError" in names or "SMTPNotSupported" in names:
+        return _Finding("protocol.not_implemented", stage, detail=_detail(facts))
+
+    # Plain reply text (possibly inside a log line).
+    if facts.message.strip():
+        reply = parse_reply(facts.message)
+        finding = _classify_reply(reply, stage, host)
+        if finding.kind != "unknown.unrecognized":
+            return finding
+        if stage is Stage.OAUTH_TOKEN:
+            return _Finding("auth.oauth_failed", stage, reply=reply, provider=finding.provider)
+        if "SMTPAuthenticationError" in names:
+            return _Finding("auth.invalid_credentials", stage, reply=reply)
+        if "SMTPException" in names or "SMTPResponseException" in names:
+            return _Finding("unknown.unrecognized", stage, reply=reply, detail=_detail(facts))
+        return finding
+    if "SMTPRecipientsRefused" in names:
+        return _Finding("recipient.none", stage or Stage.RCPT)
+    return _Finding("unknown.unrecognized", stage, detail=_detail(facts))
+
+
+def _stage_of_kind(kind: str) -> Stage | None:
+    if kind in ("connection.host_not_found", "connection.dns_failure"):
+        return Stage.DNS
+    if kind in ("connection.refused", "connection.unreachable"):
+        return Stage.CONNECT
+    if kind.startswith("tls.") and kind != "tls.port_expects_ssl":
+        return Stage.TLS
+    return None
+
+
+def _detail(facts: _Facts) -> str | None:
+    text = facts.message.strip()
+    if not text:
+        return None
+    return text[:500]
+
+
+def _encode_detail(facts: _Facts) -> str | None:
+    """Describe a UnicodeEncodeError without showing the text it was encoding (a password)."""
+    if facts.encode_object is None:
+        return _detail(facts)
+    return "A character outside ASCII could not be encoded."
+
+
+def _recipients_finding(
+    recipients: list[tuple[str, Any]], stage: Stage, host: str | None
+) -> _Finding:
+    if not recipients:
+        return _Finding("recipient.none", stage, detail="The server accepted no recipient.")
+    findings: list[tuple[str, _Finding]] = []
+    for address, value in recipients[:50]:
+        if isinstance(value, tuple | list) and len(value) >= 2:
+            facts = _Facts()
+            _apply_args(facts, tuple(value))
+        elif hasattr(value, "code"):
+            facts = _facts_from_exception(value) if isinstance(value, BaseException) else _Facts()
+        else:
+            facts = _facts(value)
+        if facts.code is not None:
+            reply = parse_reply(facts.reply_text or "", facts.code)
+            if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
+                reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
+            finding = _classify_reply(reply, stage, host)
+        else:
+            finding = _translate(facts, stage, None, host)
+        findings.append((_safe_str(address), finding))
+    first = findings[0][1]
+    refused = ", ".join(
+        f"{address} ({f.reply.text.splitlines()[0] if f.reply and f.reply.text else f.kind})"
+        for address, f in findings
+    )
+    first.detail = f"Refused recipients: {refused}"[:1000]
+    return first
+
+
+# ------------------------------------------------------------------------------------------------
+# Concrete remedies from the settings
+
+
+def _remedies(kind: str, settings: SettingsModel | None) -> list[Remedy]:
+    if settings is None:
+        return []
+    port = settings.port
+    label = settings.security.label
+    out: list[str] = []
+    if kind == "tls.port_expects_ssl":
+        out.append(
+            f"You connect to port {port} with {label}; port {port} expects SSL (implicit TLS). "
+            "Set Secure Connection to SSL, or use port 587 with TLS."
+        )
+    elif kind == "tls.port_expects_plaintext":
+        alt = "port 465 with SSL" if port != 465 else "SSL only if your provider documents it"
+        out.append(
+            f"You connect to port {port} with SSL; port {port} expects a plain start upgraded "
+            f"with STARTTLS. Set Secure Connection to TLS, or use {alt}."
+        )
+    elif kind == "tls.starttls_unavailable" and port == 465:
+        out.append(
+            "You use STARTTLS on port 465, which expects SSL (implicit TLS). Set Secure "
+            "Connection to SSL, or use port 587 with TLS."
+        )
+    elif kind == "connection.refused":
+        out.append(
+            f"Nothing accepts connections on {settings.host or 'the server'} port {port}. "
+            "Check the port: 587 for TLS, 465 for SSL."
+        )
+    elif kind == "connection.timeout":
+        out.append(
+            f"{settings.host or 'The server'} did not answer on port {port} within "
+            f"{settings.timeout:g} seconds. Check the server name and port, and whether a "
+            "firewall blocks outgoing connections to that port."
+        )
+    elif kind in ("auth.not_offered", "policy.encryption_required", "policy.relay_denied") and (
+        settings.security is Security.NONE
+    ):
+        out.append(
+            "Secure Connection is None, so the connection is not encrypted and the server does "
+            "not offer a login. Set Secure Connection to TLS with port 587, or SSL with port 465."
+        )
+    elif kind == "policy.authentication_required" and not settings.username:
+        out.append("No username is set. Enter the username and password of the sending mailbox.")
+    elif kind == "sender.send_as_denied" and settings.username and settings.from_address:
+        out.append(
+            f"You log in as {settings.username} but send as {settings.from_address}. Use "
+            f"{settings.username} as the From address, or have the account given 'Send As' "
+            f"permission for {settings.from_address}."
+        )
+    elif kind == "auth.mechanism_unavailable" and settings.auth_method is AuthMethod.PASSWORD:
+        out.append(
+            "You log in with a password, but the server may only accept OAuth. Check whether "
+            "your provider requires OAuth (Secure Connection: OAuth)."
+        )
+    elif kind in ("tls.hostname_mismatch", "tls.certificate_untrusted") and settings.host:
+        out.append(
+            f"The server's certificate is not valid for {settings.host}. Enter the server name "
+            "exactly as your provider documents it."
+            if kind == "tls.hostname_mismatch"
+            else f"The certificate of {settings.host} is not trusted by this machine. If it is "
+            "an internal server, set CA file to your organisation's CA certificate."
+        )
+    return [Remedy(text, Audience.USER) for text in out]
+
+
+def _mask(text: str | None, settings: SettingsModel | None) -> str | None:
+    if text is None or settings is None:
+        return text
+    for secret in (settings.password, settings.oauth.client_secret if settings.oauth else ""):
+        if secret and len(secret) >= 3 and secret in text:
+            text = text.replace(secret, MASK)
+    return text
+
+
+# ------------------------------------------------------------------------------------------------
+# The public function
+
+
+def _coerce_stage(stage: object) -> Stage | None:
+    if isinstance(stage, Stage):
+        return stage
+    if isinstance(stage, str):
+        value = stage.strip().lower()
+        aliases = {"helo": "ehlo", "mail from": "mail", "rcpt to": "rcpt", "starttls": "tls"}
+        value = aliases.get(value, value)
+        try:
+            return Stage(value)
+        except ValueError:
+            return None
+    return None
+
+
+def classify(
+    failure: object,
+    *,
+    stage: Stage | str | None = None,
+    settings: SettingsModel | None = None,
+    host: str | None = None,
+) -> Diagnosis:
+    """Diagnose one sending failure. Pure and total: it never raises.
+
+    ``failure`` is an exception (smtplib, ssl, socket, ``OSError``, ``UnicodeEncodeError``, the
+    CR/LF ``ValueError``, ``email.errors.HeaderParseError``, msal's or aiosmtplib's), an msal
+    result dict, a reply as text or bytes, a ``(code, text_or_bytes)`` tuple, a
+    :class:`~smtpdiag.Reply` or error text pasted from a log. ``stage`` (a
+    :class:`~smtpdiag.Stage` or its value) says where the failure happened and sharpens the
+    answer; ``settings`` makes remedies concrete; ``host`` helps recognise the provider.
+    Unrecognised input gives an ``unknown.*`` diagnosis that keeps the raw text.
+    """
+    try:
+        return _classify(failure, _coerce_stage(stage), settings, host)
+    except Exception:  # totality: a bug here must not hide the user's failure
+        return make_diagnosis(
+            "unknown.unrecognized",
+            detail=_mask(_safe_str(failure)[:500], settings) or None,
+            stage=_coerce_stage(stage),
+        )
+
+
+def _classify(
+    failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
+) -> Diagnosis:
+    if not isinstance(settings, SettingsModel):
+        settings = None
+    if not isinstance(host, str):
+        host = None
+    if host is None and settings is not None and settings.host:
+        host = settings.host
+    facts = _facts(failure)
+    finding = _translate(facts, stage, settings, host)
+    provider = finding.provider
+    if provider is None:
+        provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
+    reply = finding.reply
+    if reply is not None and settings is not None:
+        masked = _mask(reply.text, settings)
+        if masked != reply.text:
+            reply = Reply(reply.code, reply.enhanced, masked or "")
+    retryable = True if reply is not None and reply.is_transient else None
+    detail = finding.detail
+    if detail is None and finding.kind.startswith("unknown.") and reply is None:
+        detail = _detail(facts)
+    return make_diagnosis(
+        finding.kind,
+        detail=_mask(detail, settings),
+        reply=reply,
+        stage=finding.stage,
+        provider=provider,
+        retryable=retryable,
+        remedies=_remedies(finding.kind, settings),
+    )
