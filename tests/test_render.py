@@ -31,7 +31,7 @@ def test_full_layout_has_help_page_sections_and_no_escape_codes_when_plain() -> 
     for heading in ("What this means", "What to do", "Server reply (exact)"):
         assert f"\n{heading}\n" in text
     assert "535 5.7.8 Authentication credentials invalid" in text
-    assert "Seen during AUTH" in text
+    assert "Stage: AUTH" in text
     assert all(len(line) <= 80 for line in text.splitlines())
     coloured = render_full(diagnosis, Style(True))
     assert "\x1b[1mWhat this means\x1b[0m" in coloured

@@ -13,19 +13,29 @@ import json
 import os
 import stat
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
-from ._diagnosis import Category, Diagnosis, Severity
+from ._diagnosis import Category, Diagnosis, Severity, Stage
 
-__all__ = ["BatchStats", "Source", "classify_lines", "file_size", "format_summary"]
+__all__ = [
+    "BatchStats",
+    "Classified",
+    "Source",
+    "classify_lines",
+    "classify_texts",
+    "file_size",
+    "format_summary",
+]
 
 #: Lines classified between two writes to the output stream.
 _CHUNK = 2048
 #: Distinct lines remembered; the cache is emptied when full, so memory stays bounded.
 _CACHE_SIZE = 8192
+#: Lines sent to a worker process at a time (``--jobs``).
+_PARALLEL_CHUNK = 4096
 #: Seconds between two progress-bar updates.
 _PROGRESS_EVERY = 0.2
 
@@ -94,8 +104,19 @@ def classify_lines(
     *,
     with_file: bool,
     progress: bool,
+    jobs: int = 1,
+    parallel: Callable[[list[str]], list[Classified]] | None = None,
 ) -> BatchStats:
-    """Classify every non-blank line of ``sources``, writing one JSON object per line to ``out``."""
+    """Classify every non-blank line of ``sources``, writing one JSON object per line to ``out``.
+
+    With ``jobs`` above 1 and a picklable ``parallel`` function (see :func:`classify_texts`),
+    chunks of lines are classified in that many worker processes; output order, line numbers
+    and the bounded memory are kept (at most ``2 * jobs`` chunks are in flight).
+    """
+    if jobs > 1 and parallel is not None:
+        return _classify_parallel(
+            sources, out, err, parallel, with_file=with_file, progress=progress, jobs=jobs
+        )
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     cache: dict[str, tuple[str, Diagnosis]] = {}
     stats = BatchStats()
@@ -142,6 +163,96 @@ def classify_lines(
         finally:
             if bar is not None:
                 bar.close()
+    out.flush()
+    return stats
+
+
+#: What a worker sends back for one line: the JSON tail, the category, error?, retryable?
+Classified = tuple[str, str, bool, bool]
+
+
+def classify_texts(
+    texts: list[str], *, stage: Stage | None = None, host: str | None = None
+) -> list[Classified]:
+    """Classify a chunk of lines with :func:`smtpdiag.classify` (run in worker processes)."""
+    from ._classify import classify
+
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    cache: dict[str, Classified] = {}
+    out: list[Classified] = []
+    for text in texts:
+        hit = cache.get(text)
+        if hit is None:
+            diagnosis = classify(text, stage=stage, host=host)
+            hit = (
+                _record_tail(diagnosis, encode),
+                diagnosis.category.value,
+                diagnosis.severity is Severity.ERROR,
+                diagnosis.retryable,
+            )
+            cache[text] = hit
+        out.append(hit)
+    return out
+
+
+def _classify_parallel(
+    sources: Iterable[Source],
+    out: TextIO,
+    err: TextIO,
+    work: Callable[[list[str]], list[Classified]],
+    *,
+    with_file: bool,
+    progress: bool,
+    jobs: int,
+) -> BatchStats:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    stats = BatchStats()
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    window: deque[tuple[Future[list[Classified]], list[int], str]] = deque()
+
+    def drain(until: int) -> None:
+        while len(window) > until:
+            future, numbers, name = window.popleft()
+            prefix = f'{{"file":{encode(name)},"line":' if with_file else '{"line":'
+            rows = []
+            for number, (tail, category, is_error, retryable) in zip(
+                numbers, future.result(), strict=True
+            ):
+                rows.append(f"{prefix}{number},{tail}")
+                stats.by_category[category] += 1
+                stats.errors += is_error
+                stats.retryable += retryable
+            stats.lines += len(rows)
+            out.write("\n".join(rows) + "\n")
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for source in sources:
+            bar = _Progress(err, source.size) if progress and source.size else None
+            texts: list[str] = []
+            numbers: list[int] = []
+            done = 0
+            try:
+                for number, (done, raw) in enumerate(_lines(source.stream), 1):
+                    text = raw.decode("utf-8", "replace").strip()
+                    if not text:
+                        continue
+                    texts.append(text)
+                    numbers.append(number)
+                    if len(texts) >= _PARALLEL_CHUNK:
+                        window.append((pool.submit(work, texts), numbers, source.name))
+                        texts, numbers = [], []
+                        drain(2 * jobs)
+                        if bar is not None:
+                            bar.update(done, stats.lines)
+                if texts:
+                    window.append((pool.submit(work, texts), numbers, source.name))
+                drain(0)
+                if bar is not None:
+                    bar.update(done, stats.lines, force=True)
+            finally:
+                if bar is not None:
+                    bar.close()
     out.flush()
     return stats
 

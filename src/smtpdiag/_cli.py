@@ -335,13 +335,34 @@ def _add_classify(commands: argparse._SubParsersAction[_Parser]) -> None:
     cmd.add_argument(
         "--no-progress", action="store_true", help="never show the progress bar on stderr"
     )
+    cmd.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: one per CPU, up to 4, for files over 8 MB; else 1)",
+    )
     cmd.set_defaults(handler=_cmd_classify)
+
+
+_PARALLEL_BYTES = 8_000_000
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import time
 
-    from ._batch import Source, classify_lines, file_size, format_summary
+    import functools
+
+    from ._batch import Source, classify_lines, classify_texts, file_size, format_summary
     from ._classify import classify
 
     stage, host = args.stage, args.host
@@ -364,9 +385,20 @@ def _cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             with handle:
                 yield Source(name, handle, file_size(handle))
 
+    jobs = args.jobs
+    if jobs is None:  # automatic: worker processes only for big regular files
+        sizes = [os.path.getsize(n) if n != "-" and os.path.isfile(n) else 0 for n in names]
+        jobs = min(os.cpu_count() or 1, 4) if sum(sizes) >= _PARALLEL_BYTES else 1
     started = time.monotonic()
     stats = classify_lines(
-        sources(), out, err, one, with_file=len(names) > 1, progress=progress
+        sources(),
+        out,
+        err,
+        one,
+        with_file=len(names) > 1,
+        progress=progress,
+        jobs=jobs,
+        parallel=functools.partial(classify_texts, stage=stage, host=host),
     )
     if not args.no_summary:
         err.write(format_summary(stats, time.monotonic() - started) + "\n")

@@ -257,13 +257,10 @@ class Diagnosis:
         if self.fields:
             where = ", ".join(self.fields) + (f" (set in {self.source})" if self.source else "")
             lines.append(f"Settings involved: {where}")
-        seen = []
         if self.stage is not None:
-            seen.append(f"during {self.stage.value.upper().replace('_', ' ')}")
+            lines.append(f"Stage: {self.stage.value.upper().replace('_', ' ')}")
         if self.provider:
-            seen.append(f"provider {self.provider}")
-        if seen:
-            lines.append("Seen " + ", ".join(seen))
+            lines.append(f"Provider: {self.provider}")
         if self.reply is not None and self.reply.text:
             lines.append("Server reply (exact)")
             lines.extend("  " + line for line in self.reply.text.splitlines() or [""])
