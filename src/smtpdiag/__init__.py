@@ -7,9 +7,12 @@ re-exported here; everything in modules whose names start with ``_`` is private.
 from ._catalogue import CATALOGUE, CatalogueEntry, make_diagnosis
 from ._classify import classify
 from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
-from ._errors import SettingsError, SmtpdiagError
+from ._errors import SendError, SettingsError, SmtpdiagError
+from ._oauth import MsalTokenProvider, TokenProvider
 from ._providers import SuggestedAuth
 from ._reply import parse_reply
+from ._results import CheckResult, SendResult, StageRecord
+from ._sender import Sender, Session
 from ._settings import MASK, AuthMethod, Layer, OAuthCredentials, Security, SettingsModel
 from ._suggest import ProbeResult, Suggestion, suggest
 from ._validate import validate
@@ -22,20 +25,28 @@ __all__ = [
     "AuthMethod",
     "CatalogueEntry",
     "Category",
+    "CheckResult",
     "Diagnosis",
     "Layer",
+    "MsalTokenProvider",
     "OAuthCredentials",
     "ProbeResult",
     "Remedy",
     "Reply",
     "Security",
+    "SendError",
+    "SendResult",
+    "Sender",
+    "Session",
     "SettingsError",
     "SettingsModel",
     "Severity",
     "SmtpdiagError",
     "Stage",
+    "StageRecord",
     "SuggestedAuth",
     "Suggestion",
+    "TokenProvider",
     "__version__",
     "classify",
     "make_diagnosis",

@@ -1412,7 +1412,56 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
 
 
 # Kinds the sender produces itself (safety refusals, delivery outcomes).
-_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = ()
+_SENDER_ENTRIES: tuple[CatalogueEntry, ...] = (
+    _e(
+        "auth.plaintext_refused",
+        "Logging in over an unencrypted connection was refused",
+        "Secure Connection is set to None, so the username and password would cross the network "
+        "in clear, where anyone on the path can read them. smtpdiag does not send them that way "
+        "unless told to.",
+        [
+            "Secure Connection was left at None while a login is configured.",
+            "An internal relay without encryption is used, and it asks for a login.",
+        ],
+        [
+            (
+                U,
+                "Set Secure Connection to TLS (STARTTLS, usually port 587) or SSL (port 465); "
+                "almost every server offers one of them.",
+            ),
+            (
+                U,
+                "If the relay is on a trusted internal network and cannot encrypt, clear the "
+                "username and password when it needs no login, or allow an insecure login "
+                "explicitly (allow_insecure_auth=True).",
+            ),
+            (A, "Ask your IT team to enable STARTTLS on the relay."),
+        ],
+        fields=["security", "username", "password"],
+    ),
+    _e(
+        "connection.delivery_unknown",
+        "The message may or may not have been delivered",
+        "The whole message was sent, but the connection failed before the server confirmed it. "
+        "The server may have accepted the message or not; there is no way to tell from here.",
+        [
+            "The network connection dropped right after the message was sent.",
+            "The server took longer than the timeout to confirm a large message.",
+            "The server crashed or restarted while it processed the message.",
+        ],
+        [
+            (
+                U,
+                "Check with the recipients (or in the Sent Items of the mailbox) whether the "
+                "message arrived before sending it again, so it does not arrive twice.",
+            ),
+            (U, "If this happens with large messages, raise the timeout."),
+            (A, "Ask your IT team to look for the message in the server's message trace."),
+        ],
+        fields=["timeout"],
+        retryable=True,
+    ),
+)
 
 
 # Kinds the testing toolkit, the settings suggestions and other parts add.

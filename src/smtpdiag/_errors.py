@@ -8,7 +8,11 @@ derives from the standard-library class that fits, so existing ``except ValueErr
 
 from __future__ import annotations
 
-__all__ = ["SettingsError", "SmtpdiagError"]
+from collections.abc import Iterable
+
+from ._diagnosis import Diagnosis, Stage
+
+__all__ = ["SendError", "SettingsError", "SmtpdiagError"]
 
 
 class SmtpdiagError(Exception):
@@ -30,3 +34,27 @@ class SettingsError(SmtpdiagError, ValueError):
 
     def __str__(self) -> str:
         return f"setting {self.key!r}: {self.reason}"
+
+
+class SendError(SmtpdiagError):
+    """A send (or a session, or a token fetch) failed; ``diagnosis`` says why and what to do.
+
+    ``stage`` is where it happened (``Stage.CONFIG`` when the settings were refused before any
+    network I/O). ``refused`` lists ``(address, Diagnosis)`` for every refused recipient when all
+    of them were refused. The original exception, when there was one, is ``__cause__``.
+    """
+
+    def __init__(
+        self,
+        diagnosis: Diagnosis,
+        stage: Stage | None = None,
+        refused: Iterable[tuple[str, Diagnosis]] = (),
+    ) -> None:
+        refused = tuple(refused)
+        super().__init__(diagnosis, stage, refused)
+        self.diagnosis = diagnosis
+        self.stage = stage if stage is not None else diagnosis.stage
+        self.refused = refused
+
+    def __str__(self) -> str:
+        return str(self.diagnosis)
