@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from smtpdiag import AuthMethod, Security
-from smtpdiag._check import gather_settings, build_test_message
-from smtpdiag._cli import _build_parser
+from smtpdiag._check import build_test_message, gather_settings
+from smtpdiag._cli import _build_parser, main
+from smtpdiag.testing import SMTPTestServer
 
 
 def _args(*argv: str) -> argparse.Namespace:
@@ -126,3 +127,66 @@ def test_test_message_headers() -> None:
     assert message["To"] == "you@example.com"
     assert message["From"] == "Me <me@example.com>"
     assert "smtp.example.com:587" in message.get_content()
+
+
+# -- the live check against the loopback test server ------------------------------------------
+def _check_argv(server: SMTPTestServer, *extra: str) -> list[str]:
+    return [
+        "check",
+        "--host",
+        server.host,
+        "--port",
+        str(server.port),
+        "--security",
+        "starttls",
+        "--username",
+        "me@example.com",
+        "--from",
+        "me@example.com",
+        "--ca-file",
+        server.ca_file,
+        "--timeout",
+        "5",
+        *extra,
+    ]
+
+
+def test_live_check_prints_each_stage_and_sends_a_test_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SMTP_PASSWORD", "pw-for-the-test")
+    with SMTPTestServer("starttls", credentials={"me@example.com": "pw-for-the-test"}) as server:
+        status = main(_check_argv(server, "--send-test", "you@example.com"))
+        assert [m.recipients for m in server.messages] == [("you@example.com",)]
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "✓ resolved 127.0.0.1" in out
+    assert "✓ connected to 127.0.0.1" in out
+    assert "✓ STARTTLS: TLSv1.3, certificate valid until" in out
+    assert "✓ logged in as me@example.com" in out
+    assert "✓ test message accepted" in out
+    assert "pw-for-the-test" not in out
+
+
+def test_live_check_wrong_password_exits_1_with_the_diagnosis(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SMTP_PASSWORD", "not-the-password")
+    with SMTPTestServer("starttls", credentials={"me@example.com": "right"}) as server:
+        status = main(_check_argv(server))
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "✗ AUTH:" in out
+    assert "[auth.invalid_credentials, error]" in out
+    assert "What to do" in out
+    assert "535 5.7.8" in out
+    assert "not-the-password" not in out
+
+
+def test_check_stops_at_settings_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["check", "--host", "smtp.example.com", "--port", "465", "--no-login"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "config.port_security_mismatch" in out
+    assert "fix them before a live check" in out
+    assert "Checking" not in out

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,7 +34,7 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     assert exit_info.value.code == EXIT_USAGE
 
 
-COMMANDS = ["validate"]
+COMMANDS = ["explain", "validate", "check", "classify", "demo"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -46,6 +49,14 @@ def test_help_has_an_example_and_the_exit_codes(
     assert "smtpdiag " in text.split("example", 1)[1]
     for line in ("0  no error found", "1  an error diagnosis was found", "2  usage error"):
         assert line in text
+
+
+def test_suggest_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["suggest", "--help"])
+    text = capsys.readouterr().out
+    assert "smtpdiag suggest " in text
+    assert "exit status" in text
 
 
 def test_validate_example_file_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,3 +96,143 @@ def test_validate_from_environment(
     out = capsys.readouterr().out
     assert "smtp.example.com" in out
     assert "hunter2-secret" not in out
+
+
+# -- explain ---------------------------------------------------------------------------------
+M365 = (
+    "535 5.7.139 Authentication unsuccessful, basic authentication is disabled. "
+    "[BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]"
+)
+
+
+def test_explain_prints_the_help_page(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", M365]) == EXIT_FOUND_ERROR
+    out = capsys.readouterr().out
+    assert out.startswith("Basic authentication")
+    assert "[auth.basic_auth_disabled, error]" in out
+    for heading in ("What this means", "Common causes", "What to do", "Server reply (exact)"):
+        assert f"\n{heading}\n" in out
+    assert f"  {M365}\n" in out
+    assert "Ask your IT team" in out
+
+
+def test_explain_joins_words_and_takes_stage_and_host(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(
+        ["explain", "--stage", "rcpt", "--host", "smtp.gmail.com", "550", "5.1.1", "no", "such"]
+    )
+    assert status == EXIT_FOUND_ERROR
+    out = capsys.readouterr().out
+    assert "Stage: RCPT" in out
+    assert "550 5.1.1 no such" in out
+
+
+def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["explain", "--json", M365])
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "auth.basic_auth_disabled"
+    assert data["reply"]["enhanced"] == "5.7.139"
+
+
+def test_explain_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("530 5.7.0 Must issue a STARTTLS command first\n"))
+    assert main(["explain"]) == EXIT_FOUND_ERROR
+    assert "policy.encryption_required" in capsys.readouterr().out
+
+
+def test_explain_empty_input_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("  \n"))
+    assert main(["explain"]) == EXIT_USAGE
+    assert "nothing to explain" in capsys.readouterr().err
+
+
+def test_explain_bad_stage_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["explain", "--stage", "lunch", "550"])
+    assert exit_info.value.code == EXIT_USAGE
+    assert "unknown stage" in capsys.readouterr().err
+
+
+# -- classify --------------------------------------------------------------------------------
+LOG = (
+    "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown\n"
+    "\n"
+    f"{M365}\n"
+    "smtplib.SMTPServerDisconnected: Connection unexpectedly closed: timed out\n"
+)
+
+
+def test_classify_files_write_json_lines_and_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.log", tmp_path / "b.log"
+    first.write_text(LOG)
+    second.write_text("421 4.7.0 Try again later, closing connection.\n")
+    assert main(["classify", str(first), str(second)]) == EXIT_FOUND_ERROR
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [(r["file"], r["line"]) for r in records] == [
+        (str(first), 1),
+        (str(first), 3),
+        (str(first), 4),
+        (str(second), 1),
+    ]
+    assert records[0]["kind"] == "recipient.unknown"
+    assert records[0]["code"] == 550
+    assert records[0]["enhanced"] == "5.1.1"
+    assert records[1]["kind"] == "auth.basic_auth_disabled"
+    assert records[1]["provider"] == "Microsoft 365"
+    assert records[3]["retryable"] is True
+    assert set(records[0]) == {
+        "file",
+        "line",
+        "kind",
+        "category",
+        "retryable",
+        "code",
+        "enhanced",
+        "provider",
+    }
+    assert "category" in captured.err
+    assert "total" in captured.err
+    assert "\r" not in captured.err  # no progress bar when stderr is not a terminal
+
+
+def test_classify_stdin_without_file_names(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(LOG.encode())))
+    main(["classify", "--no-summary"])
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["line"] for r in records] == [1, 3, 4]
+    assert "file" not in records[0]
+    assert captured.err == ""
+
+
+def test_classify_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["classify", str(tmp_path / "nope.log")]) == EXIT_USAGE
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_classify_with_worker_processes_keeps_order(tmp_path: Path) -> None:
+    log = tmp_path / "mail.log"
+    log.write_text(LOG * 3000)
+    done = subprocess.run(
+        [sys.executable, "-m", "smtpdiag", "classify", "--jobs", "2", "--no-summary", str(log)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == EXIT_FOUND_ERROR, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == 9000
+    assert [r["line"] for r in records[:6]] == [1, 3, 4, 5, 7, 8]
+    assert records[-1]["line"] == 12000
+    assert records[-1]["kind"] == records[2]["kind"]

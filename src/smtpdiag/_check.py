@@ -13,10 +13,11 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, TextIO
 
 from ._diagnosis import Diagnosis, Stage
 from ._render import Style
+from ._results import StageRecord
 from ._settings import AuthMethod, OAuthCredentials, SettingsModel
 
 __all__ = ["FLAG_KEYS", "build_test_message", "gather_settings", "run_live", "stage_line"]
@@ -117,7 +118,9 @@ def _fill_secrets(
     if method is AuthMethod.PASSWORD and not settings.password:
         variable = f"{args.prefix}PASSWORD"
         if env.get(variable):
-            return _with_secret(settings, password=env[variable], source=f"environment ({variable})")
+            return _with_secret(
+                settings, password=env[variable], source=f"environment ({variable})"
+            )
         if prompt is not None and settings.username:
             where = f" on {settings.host}" if settings.host else ""
             secret = prompt(f"Password for {settings.username}{where}: ")
@@ -163,30 +166,35 @@ def build_test_message(settings: SettingsModel, address: str) -> EmailMessage:
     return message
 
 
-def stage_line(record: Any, style: Style, *, host: str = "") -> str:
-    """One line for a stage record: ``✓ resolved smtp.example.com (12 ms)``, ``✗ AUTH: …``."""
-    stage = record.stage
-    ms = f"({record.elapsed * 1000:.0f} ms)"
+def stage_line(record: StageRecord, style: Style, width: int = 80) -> str:
+    """One line for a stage: ``✓ resolved smtp.example.com → 192.0.2.1 (12 ms)``, ``✗ AUTH: …``."""
+    label = _STAGE_LABEL.get(record.stage, record.stage.value.upper())
     if not record.ok:
         what = record.diagnosis.title if record.diagnosis is not None else record.detail
-        return f"{style.fail()} {_STAGE_LABEL.get(stage, stage.value.upper())}: {what}"
+        return f"{style.fail()} {label}: {what}"
     detail = record.detail
-    if stage is Stage.DNS:
-        text = f"resolved {host}" + (f" to {detail}" if detail else "")
-    elif stage is Stage.CONNECT:
-        text = "connected" + (f" to {detail}" if detail else "")
-    elif stage is Stage.TLS:
-        text = detail or "TLS"
-    elif stage is Stage.EHLO:
-        text = "EHLO" + (f": {detail}" if detail else "")
-    elif stage is Stage.AUTH:
-        text = "logged in" + (f" ({detail})" if detail else "")
+    if record.stage is Stage.DNS:
+        text = f"resolved {detail}"
+    elif record.stage is Stage.CONNECT:
+        text = detail or "connected"
+    elif record.stage in (Stage.TLS, Stage.AUTH, Stage.CONFIG):
+        text = detail or label
+    elif detail.upper().startswith(label.upper()):
+        text = detail
     else:
-        text = f"{_STAGE_LABEL.get(stage, stage.value.upper())}" + (f": {detail}" if detail else "")
-    return f"{style.ok()} {text} {style.dim(ms)}"
+        text = f"{label}: {detail}" if detail else label
+    timing = f" ({record.elapsed * 1000:.0f} ms)"
+    room = width - 2 - len(timing)
+    if len(text) > room:
+        text = text[: max(room - 1, 10)] + "…"
+    return f"{style.ok()} {text}{style.dim(timing)}"
 
+
+#: The stages of ``--send-test`` worth a line (the connection was shown by the check).
+_SEND_STAGES = frozenset({Stage.MAIL, Stage.RCPT, Stage.DATA})
 
 _STAGE_LABEL = {
+    Stage.CONFIG: "settings",
     Stage.DNS: "DNS",
     Stage.CONNECT: "connect",
     Stage.TLS: "TLS",
@@ -198,3 +206,51 @@ _STAGE_LABEL = {
     Stage.DATA: "DATA",
     Stage.QUIT: "QUIT",
 }
+
+
+def run_live(
+    settings: SettingsModel, args: argparse.Namespace, out: TextIO, style: Style, width: int
+) -> Diagnosis | None:
+    """The live check (and ``--send-test``), one line per stage as it happens.
+
+    Returns the diagnosis of what failed, or None when everything worked.
+    """
+    from ._errors import SendError
+    from ._sender import Sender
+
+    def show(record: StageRecord) -> None:
+        out.write(stage_line(record, style, width) + "\n")
+        out.flush()
+
+    sender = Sender(settings, allow_insecure_auth=args.allow_insecure_auth)
+    out.write(f"Checking {settings.host}:{settings.port} ({settings.security.label}):\n")
+    out.flush()
+    result = sender.check(login=not args.no_login, on_stage=show)
+    if result.diagnosis is not None:
+        return result.diagnosis
+    if args.send_test:
+        out.write(f"Sending a test message to {args.send_test}:\n")
+        out.flush()
+        try:
+            sent = sender.send(build_test_message(settings, args.send_test))
+        except SendError as error:
+            where = _STAGE_LABEL.get(error.stage, "send") if error.stage else "send"
+            out.write(f"{style.fail()} {where}: {error.diagnosis.title}\n")
+            return error.diagnosis
+        for record in sent.stages:
+            if record.stage in _SEND_STAGES or not record.ok:
+                show(record)
+        if sent.refused:
+            return next(iter(sent.refused.values()))
+        reply = ""
+        if sent.reply is not None and sent.reply.text:
+            text = sent.reply.text
+            if sent.reply.code is not None and not text.startswith(str(sent.reply.code)):
+                text = f"{sent.reply.code} {text}"
+            reply = f": {text}"
+        out.write(f"{style.ok()} test message accepted{reply}\n")
+    done = "These settings work" + (
+        ": the server accepted the test message." if args.send_test else "."
+    )
+    out.write("\n" + style.green(done) + "\n")
+    return None

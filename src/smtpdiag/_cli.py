@@ -278,7 +278,7 @@ def _prompt_secret(question: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._check import gather_settings, run_live, build_test_message
+    from ._check import build_test_message, gather_settings, run_live
 
     try:
         settings = gather_settings(args, prompt=_prompt_secret)
@@ -358,9 +358,8 @@ def _positive_int(value: str) -> int:
 
 
 def _cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import time
-
     import functools
+    import time
 
     from ._batch import Source, classify_lines, classify_texts, file_size, format_summary
     from ._classify import classify

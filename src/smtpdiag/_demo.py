@@ -9,6 +9,7 @@ scenario sends successfully.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -356,11 +357,26 @@ class Result:
         )
 
 
-def run_demo(
-    out: TextIO, style: Style, width: int = 80, only: Sequence[str] = ()
-) -> list[Result]:
+def run_demo(out: TextIO, style: Style, width: int = 80, only: Sequence[str] = ()) -> list[Result]:
     """Run the scenarios (all, or those named in ``only``), printing each as it finishes."""
     chosen = [s for s in SCENARIOS if not only or s.name in only]
+    quiet = _QuietAiosmtpd()
+    server_log = logging.getLogger("mail.log")
+    server_log.addFilter(quiet)
+    try:
+        return _run(chosen, out, style, width)
+    finally:
+        server_log.removeFilter(quiet)
+
+
+class _QuietAiosmtpd(logging.Filter):
+    """Drop aiosmtpd's "Session.login_data is deprecated" notice (its own AUTH code sets it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "login_data is deprecated" not in record.getMessage()
+
+
+def _run(chosen: Sequence[Scenario], out: TextIO, style: Style, width: int) -> list[Result]:
     out.write(
         style.bold("smtpdiag demo")
         + ": the classic SMTP failures, diagnosed live.\n"
@@ -387,8 +403,8 @@ def run_demo(
     out.write("\n" + (style.green(summary) if good == len(results) else style.red(summary)) + "\n")
     if good == len(results):
         out.write(
-            "Next: `smtpdiag validate` your own settings file, `smtpdiag check --config FILE` "
-            "against your server,\nor `smtpdiag explain` an error you already have.\n"
+            "Next: try your own settings with `smtpdiag validate FILE.toml` and\n"
+            "`smtpdiag check --config FILE.toml`, or `smtpdiag explain` an error you have.\n"
         )
     return results
 
@@ -401,13 +417,10 @@ def _indent(text: str, width: int) -> str:
 
 def _show(result: Result, style: Style, width: int) -> str:
     outcome = result.outcome
-    timing = style.dim(f"({result.elapsed:.2f} s)")
+    timing = style.dim(f" ({result.elapsed:.2f} s)")
     if outcome.diagnosis is None:
-        return f"  {style.ok()} {outcome.note} {timing}"
-    lines = [render_compact(outcome.diagnosis, style, width)]
-    lines[0] = lines[0].split("\n", 1)[0] + f" {timing}" + (
-        "\n" + lines[0].split("\n", 1)[1] if "\n" in lines[0] else ""
-    )
+        return f"  {style.ok()} {outcome.note}{timing}"
+    lines = [render_compact(outcome.diagnosis, style, width, suffix=timing)]
     if outcome.note:
         lines.append(_indent(outcome.note, width))
     if not result.as_expected:

@@ -7,6 +7,7 @@ demo and ``check`` print.
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import textwrap
@@ -117,22 +118,45 @@ def render_full(diagnosis: Diagnosis, style: Style, width: int = 80) -> str:
 
 
 def render_compact(
-    diagnosis: Diagnosis, style: Style, width: int = 80, *, remedies: int = 2
+    diagnosis: Diagnosis,
+    style: Style,
+    width: int = 80,
+    *,
+    remedies: int = 2,
+    detail_lines: int = 3,
+    suffix: str = "",
 ) -> str:
-    """A few lines: the title and kind, the finding, the first remedies and the server reply."""
+    """A few lines: the title and kind, the finding, the first remedies and the server reply.
+
+    ``suffix`` (such as a timing) follows the title. Remedies that repeat an earlier one are
+    left out, and a long finding is cut to ``detail_lines`` lines.
+    """
     indent = "    "
     wrap = textwrap.TextWrapper(
         width=width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
     )
     mark = style.fail() if diagnosis.severity is Severity.ERROR else style.yellow("!")
-    head = f"  {mark} {style.bold(diagnosis.title)}"
-    lines = [head, wrap.fill(f"[{diagnosis.kind}]")]
+    title = textwrap.wrap(diagnosis.title, width=width - 4 - len(suffix), break_on_hyphens=False)
+    lines = [f"  {mark} {style.bold(title[0])}" + (suffix if len(title) == 1 else "")]
+    for number, part in enumerate(title[1:], 2):
+        lines.append(f"    {style.bold(part)}" + (suffix if number == len(title) else ""))
+    lines.append(wrap.fill(f"[{diagnosis.kind}]"))
     if diagnosis.detail:
-        lines.append(wrap.fill(diagnosis.detail))
-    for remedy in diagnosis.remedies[:remedies]:
+        found = wrap.wrap(diagnosis.detail)
+        if len(found) > detail_lines:
+            found = found[:detail_lines]
+            found[-1] = found[-1][: width - 1].rstrip() + "…"
+        lines.extend(found)
+    shown: list[str] = []
+    for remedy in diagnosis.remedies:
+        if len(shown) >= remedies:
+            break
         text = remedy.text
         if remedy.audience is Audience.ADMIN and not text.lower().startswith("ask "):
             text = f"Ask your IT team: {text}"
+        if any(_similar(text, earlier) for earlier in shown):
+            continue
+        shown.append(text)
         lines.append(
             textwrap.fill(
                 text,
@@ -149,3 +173,11 @@ def render_compact(
             first = first[: max(room - 1, 10)] + "…"
         lines.append(style.dim(f"{indent}server: {first}"))
     return "\n".join(lines)
+
+
+def _similar(one: str, other: str) -> bool:
+    """True when two remedies say nearly the same thing (one contains the other, or close)."""
+    a, b = one.lower().rstrip("."), other.lower().rstrip(".")
+    if a in b or b in a or a[:30] == b[:30]:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() > 0.75
