@@ -194,13 +194,13 @@ def stage_line(record: StageRecord, style: Style, width: int = 80) -> str:
 _SEND_STAGES = frozenset({Stage.MAIL, Stage.RCPT, Stage.DATA})
 
 _STAGE_LABEL = {
-    Stage.CONFIG: "settings",
+    Stage.CONFIG: "SETTINGS",
     Stage.DNS: "DNS",
-    Stage.CONNECT: "connect",
+    Stage.CONNECT: "CONNECT",
     Stage.TLS: "TLS",
     Stage.EHLO: "EHLO",
     Stage.AUTH: "AUTH",
-    Stage.OAUTH_TOKEN: "OAuth token",
+    Stage.OAUTH_TOKEN: "OAUTH TOKEN",
     Stage.MAIL: "MAIL FROM",
     Stage.RCPT: "RCPT TO",
     Stage.DATA: "DATA",
