@@ -1030,6 +1030,42 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
             (A, "Ask the receiving organisation's postmaster why the message was refused."),
         ],
     ),
+    _e(
+        "policy.reputation",
+        "The receiving provider limits mail from this sender because of its reputation",
+        "The receiving provider defers or refuses mail from this server or domain because of "
+        "its sending reputation: user complaints, unexpected volume or past spam.",
+        [
+            "Recipients marked earlier mail as spam.",
+            "A sudden rise in volume from a new or rarely used server.",
+            "The server's IP address is shared with senders of spam.",
+        ],
+        [
+            (U, "Send less at once and only to people who asked for the mail; retry later."),
+            (
+                A,
+                "Ask your IT team to check the sending IP address and domain in the provider's "
+                "postmaster tools and to set up SPF, DKIM and DMARC.",
+            ),
+        ],
+        retryable=True,
+    ),
+    _e(
+        "policy.helo_rejected",
+        "The server refused the name this machine introduced itself with",
+        "At the start of the conversation the client introduces itself with a host name (HELO "
+        "or EHLO). The server refused that name, usually because it is not a fully qualified "
+        "domain name that resolves in the DNS.",
+        [
+            "The machine's host name is a short or local name such as 'localhost' or 'PC-01'.",
+            "The name does not resolve in the DNS or does not match the IP address.",
+        ],
+        [
+            (U, "Set the local host name to a fully qualified name such as mail.example.com."),
+            (A, "Ask your IT team for the public DNS name of the sending machine."),
+        ],
+        fields=["local_hostname"],
+    ),
     # ----------------------------------------------------------------------------------------
     # message
     _e(
@@ -1346,6 +1382,25 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
             (A, "If it lasts, ask the server's administrator whether this IP address is blocked."),
         ],
         fields=["host"],
+        retryable=True,
+    ),
+    _e(
+        "connection.routing_failed",
+        "The message could not be routed to the recipient's server",
+        "A mail server on the way could not find or reach the next server for the recipient's "
+        "domain, or the message went round in a loop between servers (RFC 3463 X.4.x: network "
+        "and routing).",
+        [
+            "The recipient domain's MX records are wrong or point to a server that does not "
+            "answer.",
+            "Two servers forward the message to each other (a mail loop).",
+            "A directory server that the receiving system depends on did not answer.",
+        ],
+        [
+            (U, "Check the recipient's domain, and try again later."),
+            (A, "If it lasts, ask the recipient's mail administrator to check their MX records."),
+        ],
+        fields=["to", "cc", "bcc"],
         retryable=True,
     ),
     # ----------------------------------------------------------------------------------------

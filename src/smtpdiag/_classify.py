@@ -78,6 +78,9 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
                     literal.append(nxt)
                     j += 2
                     continue
+                if nxt == "b" and not literal:  # a word boundary at the start matches nothing
+                    j += 2
+                    continue
                 break
             if ch in ".^$*+?{}[]()|":
                 if ch in "?*{" and literal:
@@ -140,16 +143,18 @@ class _Engine:
 
     1. rules with an enhanced code and a text pattern, for that enhanced code;
     2. rules with a reply code and a text pattern, for that reply code;
-    3. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
-    4. rules with only a text pattern;
-    5. rules with only a reply code.
+    3. rules with a strong text pattern only;
+    4. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    5. rules with a weak (vague) text pattern only;
+    6. rules with only a reply code.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.by_enhanced_text: dict[str, list[_CompiledRule]] = {}
         self.by_code_text: dict[int, list[_CompiledRule]] = {}
-        self.by_enhanced: dict[str, list[_CompiledRule]] = {}
         self.text_only: list[_CompiledRule] = []
+        self.by_enhanced: dict[str, list[_CompiledRule]] = {}
+        self.weak_text: list[_CompiledRule] = []
         self.by_code: dict[int, list[_CompiledRule]] = {}
         for rule in rules:
             compiled = _compile(rule)
@@ -161,7 +166,7 @@ class _Engine:
                 for code in compiled.codes:
                     self.by_code_text.setdefault(code, []).append(compiled)
             elif rule.text:
-                self.text_only.append(compiled)
+                (self.weak_text if rule.weak else self.text_only).append(compiled)
             else:
                 for code in compiled.codes:
                     self.by_code.setdefault(code, []).append(compiled)
@@ -173,8 +178,9 @@ class _Engine:
         tiers = (
             self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
             self.by_code_text.get(code, empty) if code is not None else empty,
-            self.by_enhanced.get(enhanced, empty) if enhanced else empty,
             self.text_only,
+            self.by_enhanced.get(enhanced, empty) if enhanced else empty,
+            self.weak_text,
             self.by_code.get(code, empty) if code is not None else empty,
         )
         for tier in tiers:
@@ -258,20 +264,16 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         if detail == 1:
             return "server.insufficient_storage"
         return "server.error"
-    if subject == 4:
-        if detail in (1, 2, 7):
-            return "connection.timeout" if detail != 7 else "server.temporary"
-        if detail in (3, 4):
-            return "recipient.domain_not_found"
-        if detail == 5:
-            return "server.temporary"
-        return "server.error"
+    if subject == 4:  # X.4.x: network and routing
+        return "server.temporary" if detail == 5 else "connection.routing_failed"
     if subject == 5:
         if detail == 3:
             return "recipient.too_many"
         return "protocol.syntax_error" if detail in (2, 4) else "protocol.not_implemented"
     if subject == 6:
         return "message.content_rejected" if detail in (0, 1) else "message.malformed"
+    if subject == 7 and stage in (Stage.CONNECT, Stage.EHLO) and not transient:
+        return "policy.rejected"
     if subject == 7:
         if detail in (20, 21, 22, 23, 24, 26, 27):
             return "policy.dmarc_failed"
@@ -285,6 +287,9 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
             return "sender.rejected"
         return "unknown.security"
     if code is not None:
+        if stage in (Stage.CONNECT, Stage.EHLO) and code // 100 == 5:
+            # RFC 5321 §3.1 / §4.1.1.1: a 5xx at the greeting or to EHLO refuses this client.
+            return "policy.rejected"
         if stage is Stage.MAIL and code in (550, 553, 501):
             return "sender.rejected"
         if stage is Stage.RCPT and code in (550, 553, 554):
@@ -730,6 +735,7 @@ _STAGE_HINTS = (
     ),
     (re.compile(r"mail from|mail command|sender address rejected", re.I), Stage.MAIL),
     (re.compile(r"\bhelo\b|\behlo\b", re.I), Stage.EHLO),
+    (re.compile(r"initial connection|refused to talk to me|greeting", re.I), Stage.CONNECT),
 )
 
 
@@ -793,6 +799,13 @@ def _translate(
         if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
             reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
         return _classify_reply(reply, stage, host)
+
+    # Plain text that names no exception: a reply or a DSN line is the likelier reading.
+    plain_text = not names and facts.errno is None and facts.ssl_reason is None
+    if plain_text and facts.message.strip():
+        finding = _classify_reply(parse_reply(facts.message), stage, host)
+        if not finding.kind.startswith("unknown."):
+            return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)

@@ -31,7 +31,8 @@ class Rule:
     ``enhanced`` an RFC 3463 code (``"5.7.139"``); ``stages`` stage values separated by spaces
     (``"mail rcpt"``), the rule applies only when the stage is unknown or one of them; ``text`` a
     case-insensitive regular expression; ``provider`` the provider whose reply this is (reported
-    when the reply itself names no provider).
+    when the reply itself names no provider); ``weak`` marks a vague phrase, tried only after the
+    decisive enhanced codes.
     """
 
     kind: str
@@ -41,6 +42,7 @@ class Rule:
     stages: str = ""
     provider: str | None = None
     src: str = ""
+    weak: bool = False
 
 
 def R(
@@ -52,8 +54,9 @@ def R(
     stages: str = "",
     provider: str | None = None,
     src: str = "",
+    weak: bool = False,
 ) -> Rule:
-    return Rule(kind, codes, enhanced, text, stages, provider, src)
+    return Rule(kind, codes, enhanced, text, stages, provider, src, weak)
 
 
 MS = "Microsoft 365"
@@ -74,17 +77,20 @@ _YAHOO_CODES = "https://senders.yahooinc.com/smtp-error-codes/"
 _POSTFIX = "postfix/postfix: src/smtpd/smtpd_check.c"
 _SES = "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html"
 _QMAIL = "qmail-1.03: qmail-smtpd.c"
-_SISIMAI = "sisimai/p5-sisimai: lib/Sisimai/Reason"
+_SISIMAI_RHOST = "sisimai/rb-sisimai: lib/sisimai/rhost/"
+_SISIMAI_REASON = "sisimai/rb-sisimai: lib/sisimai/reason/"
 
-#: Reply rules, most specific first within each tier (see the engine for the tiers).
+#: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
+    # =======================================================================================
+    # Rules keyed by an enhanced code or a reply code, with a text pattern
     # ---------------------------------------------------------------------------------------
     # Microsoft 365 / Exchange Online / Outlook.com
     # "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the
-    # Tenant. Visit https://aka.ms/smtp_auth_disabled ..."  (simonrob/email-oauth2-proxy#193)
+    # Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004...]"
     R(
         "auth.smtp_auth_disabled",
-        "535",
+        "",
         "5.7.139",
         r"smtpclientauthentication is disabled|smtp_auth_disabled",
         provider=MS,
@@ -93,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     # "535 5.7.139 Authentication unsuccessful, basic authentication is disabled."
     R(
         "auth.basic_auth_disabled",
-        "535",
+        "",
         "5.7.139",
         r"basic authentication is disabled",
         provider=MS,
@@ -102,34 +108,25 @@ RULES: tuple[Rule, ...] = (
     # "535 5.7.139 Authentication unsuccessful, the user credentials were incorrect."
     R(
         "auth.invalid_credentials",
-        "535",
+        "",
         "5.7.139",
         r"credentials were incorrect",
         provider=MS,
         src=_MS_SMTP_AUTH,
     ),
-    # "535 5.7.139 Authentication unsuccessful, account locked due to too many failed logins" /
-    # "... user is locked by your organization's security defaults policy."
+    # "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security
+    # defaults policy. Contact your administrator."  / "... account is disabled."
     R(
         "auth.account_disabled",
-        "535",
+        "",
         "5.7.139",
         r"user is locked|account locked|account is disabled|security defaults",
         provider=MS,
         src=_MS_SMTP_AUTH,
     ),
-    R("auth.basic_auth_disabled", "535", "5.7.139", provider=MS, src=_MS_SMTP_AUTH),
-    # "535 5.7.3 Authentication unsuccessful [BN3PR03CA0067.namprd03.prod.outlook.com]"
-    R(
-        "auth.invalid_credentials",
-        "535",
-        "5.7.3",
-        stages="auth",
-        provider=MS,
-        src="https://github.com/jstedfast/MailKit/issues/700",
-    ),
-    # "530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 ..." - the inner
-    # 5.7.139 text decides; without it this is an unauthenticated MAIL FROM.
+    # "The SMTP server requires a secure connection or the client was not authenticated. The
+    # server response was: 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139
+    # Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant."
     R(
         "auth.smtp_auth_disabled",
         "",
@@ -146,76 +143,27 @@ RULES: tuple[Rule, ...] = (
         provider=MS,
         src="https://github.com/MicrosoftDocs/OfficeDocs-Exchange/issues/3124",
     ),
-    # "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM"
-    R("policy.authentication_required", "", "5.7.57", provider=MS, src=_MS_NDR),
-    # "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
+    # Yahoo "554 5.7.9 Message not accepted for policy reasons. See
+    # https://postmaster.yahooinc.com/error-codes"  (5.7.9 is otherwise RFC 4954's weak mechanism)
     R(
-        "sender.send_as_denied",
+        "policy.rejected",
         "",
-        "5.7.60",
-        provider=MS,
-        src="https://github.com/swiftmailer/swiftmailer/issues/1030",
+        "5.7.9",
+        r"policy reasons",
+        provider=YAHOO,
+        src=_SISIMAI_RHOST + "yahooinc.rb",
     ),
-    # "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied"
-    # "554 5.2.252 SendAsDenied; x not allowed to send as y; STOREDRV.Submission.Exception..."
+    # amavisd-new "550 5.7.1 Message content rejected, UBE, id=00000-00-000": content refused for
+    # a security or policy reason (X.7.x) is the spam filter; under X.6.x it is the media type.
     R(
-        "sender.send_as_denied",
+        "policy.spam_rejected",
         "",
-        "",
-        r"sendasdenied|send as this sender|not allowed to send as|"
-        r"permission to send as|permissions to send as",
-        src="https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1187",
+        "5.7.1",
+        r"content rejected",
+        src="https://github.com/sisimai/set-of-emails (amavisd-new replies)",
     ),
-    # "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP."
-    R("policy.ip_blocklisted", "", "5.7.708", provider=MS, src=_MS_NDR),
-    # "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal ...
-    # sender.office.com"  (sisimai corpus; NDR list 5.7.606-649)
-    R(
-        "policy.ip_blocklisted",
-        "",
-        "",
-        r"banned sending ip|traffic not accepted from this ip|sender\.office\.com",
-        provider=MS,
-        src=_MS_NDR,
-    ),
-    # "451 4.7.500 Server busy. Please try again later from [x]. (S77719)"
-    R("rate_limit.throttled", "", "4.7.500", provider=MS, src=_MS_NDR),
-    # "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"
-    R("recipient.mailbox_full", "", "", r"quotaexceeded|mailbox full|mailbox is full", src=_MS_NDR),
-    # "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
-    R(
-        "recipient.unknown",
-        "",
-        "",
-        r"resolver\.adr\.recip|recipnotfound|recipientnotfound|recipient not found",
-        src=_MS_NDR,
-    ),
-    # "550 5.7.509 Access denied, sending domain [X] does not pass DMARC verification"
-    R("policy.dmarc_failed", "", "5.7.509", provider=MS, src=_MS_NDR),
-    # "4.7.650 The mail server [x] has been temporarily rate limited due to IP reputation."
-    R("rate_limit.throttled", "", "4.7.650", provider=MS, src=_MS_NDR),
-    # "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)" (directory based
-    # edge blocking: the address does not exist in the tenant)
-    R(
-        "recipient.unknown",
-        "550",
-        "5.4.1",
-        r"recipient address rejected: access denied",
-        provider=MS,
-        src=_MS_NDR,
-    ),
-    # "5.7.3 ... Authentication unsuccessful" outside AUTH, and "Mailbox unavailable" texts.
-    R(
-        "auth.too_many_attempts",
-        "",
-        "",
-        r"too many (?:failed )?(?:login|auth|authentication) (?:attempts|failures)|"
-        r"too many bad auth|too many invalid logins|login attempts exceeded",
-        src="https://support.google.com/mail/answer/7126229",
-    ),
-    # ---------------------------------------------------------------------------------------
-    # Gmail / Google Workspace   (https://support.google.com/a/answer/3726730)
-    # "534-5.7.9 Application-specific password required. Learn more at ... InvalidSecondFactor"
+    # Gmail "534-5.7.9 Application-specific password required. Learn more at ...
+    # https://support.google.com/mail/?p=InvalidSecondFactor n18sm8811765wru.2 - gsmtp"
     R(
         "auth.app_password_required",
         "534",
@@ -224,397 +172,551 @@ RULES: tuple[Rule, ...] = (
         provider=GMAIL,
         src="https://github.com/iiuni/projektzapisy/issues/727",
     ),
+    # =======================================================================================
+    # Rules with a text pattern only, strong phrases (tried before the decisive codes)
+    # ---------------------------------------------------------------------------------------
+    # Microsoft
+    # "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
+    # "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied"
+    # "554 5.2.252 SendAsDenied; x@outlook.com not allowed to send as y; STOREDRV..."
+    R(
+        "sender.send_as_denied",
+        text=r"sendasdenied|send as this sender|not allowed to send as|"
+        r"permissions? to send as|send mail as",
+        src="https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1187",
+    ),
+    # "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from
+    # this list please visit https://sender.office.com/"
+    # "550 SC-001 (BAY004-MC1F9) Unfortunately, messages from 192.0.2.1 weren't sent. Please
+    # contact your Internet service provider since part of their network is on our block list."
+    R(
+        "policy.ip_blocklisted",
+        text=r"banned sending ip|traffic not accepted from this ip|sender\.office\.com|"
+        r"on our block list|unfortunately, messages from",
+        src=_SISIMAI_RHOST + "microsoft.rb",
+    ),
+    # "451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP
+    # reputation."
+    R(
+        "policy.reputation",
+        text=r"rate limited due to ip reputation|due to ip reputation",
+        provider=MS,
+        src=_MS_NDR,
+    ),
+    # "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
+    R(
+        "recipient.unknown",
+        text=r"resolver\.adr\.recip|recipnotfound|recipientnotfound|recipient not found",
+        src=_MS_NDR,
+    ),
+    # "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)": directory based edge
+    # blocking, the address does not exist in the tenant (also used by other MTAs).
+    # "The account or domain may not exist, they may be blacklisted, or missing the proper dns
+    # entries."
+    R(
+        "recipient.unknown",
+        text=r"recipient address rejected: access denied|account or domain may not exist",
+        stages="rcpt data",
+        src=_MS_NDR,
+    ),
+    # "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"
+    R("recipient.mailbox_full", text=r"quotaexceeded", src=_MS_NDR),
+    # ---------------------------------------------------------------------------------------
+    # Gmail / Google Workspace (https://support.google.com/a/answer/3726730)
     R(
         "auth.app_password_required",
-        "",
-        "",
-        r"application-specific password|app password|invalidsecondfactor",
+        text=r"application-specific password|invalidsecondfactor|app password required",
         src="https://github.com/mageplaza/magento-2-smtp/issues/181",
     ),
     # "534-5.7.14 <https://accounts.google.com/signin/continue?...> Please log in via your web
     # browser and then try again."
     R(
         "auth.account_disabled",
-        "534",
-        "5.7.14",
-        provider=GMAIL,
+        text=r"log in via your web browser|webloginrequired|please log in with your web browser",
         src=_GMAIL_CODES,
     ),
-    R(
-        "auth.account_disabled",
-        "",
-        "",
-        r"log in via your web browser|webloginrequired|please log in with your web browser",
-        src=_GMAIL_CODES,
-    ),
-    # "535-5.7.8 Username and Password not accepted. Learn more at ... BadCredentials"
+    # "535-5.7.8 Username and Password not accepted. Learn more at
+    # https://support.google.com/mail/?p=BadCredentials"
     R(
         "auth.invalid_credentials",
-        "",
-        "",
-        r"username and password not accepted|badcredentials|"
-        r"authentication credentials invalid|invalid credentials|"
-        r"authentication failed|authentication unsuccessful|"
-        r"incorrect authentication data|invalid login|bad username or password|"
-        r"incorrect password|invalid user name or password|login failed",
-        stages="auth",
+        text=r"username and password not accepted|badcredentials|"
+        r"authentication credentials invalid|incorrect authentication data|"
+        r"bad username or password|invalid user ?name or password",
         src="https://github.com/PHPMailer/PHPMailer/issues/1708",
     ),
     # "550 5.4.5 Daily user sending limit exceeded."
+    # Amazon SES "454 Throttling failure: Daily message quota exceeded."
     R(
         "rate_limit.daily_limit",
-        "",
-        "",
-        r"daily (?:user )?sending (?:quota|limit)|daily message quota|daily limit|"
-        r"sending limit exceeded|quota exceeded for|maximum sending quota",
+        text=r"daily (?:user )?sending (?:quota|limit)|daily message quota|daily limit|"
+        r"sending limit exceeded|maximum sending quota|sent too many messages today|"
+        r"blocked for the day|per day",
         src=_GMAIL_CODES,
     ),
-    # "421-4.7.0 Try again later, closing connection." / "421 4.7.28 ... unusual rate"
+    # "The email account that you tried to reach is disabled. Learn more at
+    # https://support.google.com/mail/?p=DisabledUser"
+    R(
+        "recipient.disabled",
+        text=r"account that you tried to reach is (?:disabled|inactive)|disableduser",
+        src=_GMAIL_CODES,
+    ),
+    # "The email account that you tried to reach does not exist. Please try double-checking the
+    # recipient's email address for typos or unnecessary spaces."
+    R(
+        "recipient.unknown",
+        text=r"account that you tried to reach does not exist|address couldn't be found",
+        src=_GMAIL_CODES,
+    ),
+    # "The email account that you tried to reach is over quota."
+    R(
+        "recipient.mailbox_full",
+        text=r"account that you tried to reach is over quota",
+        src=_GMAIL_CODES,
+    ),
+    # "The user you are trying to contact is receiving mail at a rate that prevents additional
+    # messages from being delivered."  Yahoo: "450 User is receiving mail too quickly"
     R(
         "rate_limit.throttled",
-        "",
-        "4.7.28",
-        provider=GMAIL,
+        text=r"receiving mail at a rate|receiving mail too quickly|"
+        r"excessive volume|unusual rate",
         src=_GMAIL_CODES,
     ),
     # "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC
-    # policy."  "550-5.7.26 This mail has been blocked because the sender is unauthenticated."
+    # policy."  Zoho: "550 5.7.1 Email rejected per DMARC policy for zoho.com"
+    # Yahoo: "550 5.7.9 This mail has been blocked because the sender is unauthenticated."
+    # Mimecast: "550 SPF Sender Invalid - envelope rejected"
     R(
         "policy.dmarc_failed",
-        "",
-        "",
-        r"dmarc|spf (?:check|fail|validation)|bad spf|spf record|failed spf|"
-        r"dkim|unauthenticated email|sender is unauthenticated|"
-        r"multiple authentication checks failed|not pass authentication",
+        text=r"dmarc|unauthenticated email|sender is unauthenticated|"
+        r"multiple authentication checks failed|spf sender invalid|dkim sender invalid|"
+        r"spf (?:check|fail|validation|record)|bad spf|invalid spf|failed spf|"
+        r"requires all senders to authenticate|failing both spf and dkim",
         src=_GMAIL_CODES,
     ),
-    R("policy.dmarc_failed", "", "5.7.26", src=_GMAIL_CODES),
-    # "550-5.7.1 [x] Our system has detected that this message is likely unsolicited mail."
+    # "550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited
+    # mail. To reduce the amount of spam sent to Gmail, this message has been blocked."
     R(
         "policy.spam_rejected",
-        "",
-        "",
-        r"likely unsolicited|unsolicited mail|looks like spam|detected as spam|as spam|"
-        r"spam message|spam content|identified as spam|considered spam|spam detected|"
-        r"message is spam|spamassassin|content filter rejected|rejected due to spam|"
-        r"high probability of spam|suspected spam|spam score|bulk mail|message content rejected",
+        text=r"likely unsolicited|unsolicited mail|looks like spam|detected as spam|"
+        r"judged to be spam|flagged as spam|identified as spam|considered spam|"
+        r"spam detected|message is spam|spamassassin|rejected due to spam|"
+        r"high probability of spam|suspected spam|spam score|rejected as spam|"
+        r"spam or virus content|content rejected, ube|\bube\b",
         src=_GMAIL_CODES,
     ),
-    # "550-5.2.1 The email account that you tried to reach is disabled." / "... is inactive"
+    # "552-5.7.0 This message was blocked because its content presents a potential security
+    # issue."  "Our system detected an illegal attachment on your message."
+    R(
+        "policy.virus_detected",
+        text=r"potential security issue|content presents a potential|illegal attachment|"
+        r"virus|malware|infected|trojan|worm found",
+        src=_GMAIL_CODES,
+    ),
+    # "550-5.7.1 Messages with multiple addresses in From: header are not accepted."
+    # "This message is not RFC 5322 compliant. There are multiple Subject headers."
+    R(
+        "message.malformed",
+        text=r"not rfc ?5322 compliant|not rfc ?2822 compliant|not rfc compliant|"
+        r"multiple addresses in from|duplicate header|duplicated message-id|"
+        r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
+        r"bare lf|bare <lf>|line limit exceeded|line too long|message-id",
+        src=_GMAIL_CODES,
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Yahoo / AOL (https://senders.yahooinc.com/smtp-error-codes/)
+    # "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume
+    # or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes"
+    # "553 5.7.2 [TSS09] All messages from 192.0.2.25 will be permanently deferred; Retrying
+    # will NOT succeed."
+    R(
+        "policy.reputation",
+        text=r"\[tss?\d\d\]|unexpected volume or user complaints|will be permanently deferred|"
+        r"user complaints",
+        provider=YAHOO,
+        src=_SISIMAI_RHOST + "yahooinc.rb",
+    ),
+    # "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.25, because the ip is in
+    # Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html"
+    R(
+        "policy.ip_blocklisted",
+        text=r"\[bl2\d\]|ip is in spamhaus|not accepted from ip addresses on spamhaus",
+        provider=YAHOO,
+        src=_SISIMAI_RHOST + "yahooinc.rb",
+    ),
+    # "554 delivery error: dd This user doesn't have a yahoo.com account (x@yahoo.com)"
+    # "554 delivery error: dd x@yahoo.com is no longer valid."
+    R(
+        "recipient.unknown",
+        text=r"dd this user doesn't have a|doesn't have an? \S+ account",
+        provider=YAHOO,
+        src=_SISIMAI_RHOST + "yahooinc.rb",
+    ),
     R(
         "recipient.disabled",
-        "",
-        "",
-        r"account that you tried to reach is (?:disabled|inactive)|disableduser|"
-        r"account (?:has been |is )?(?:disabled|discontinued|suspended|frozen|locked|inactive)|"
+        text=r"is no longer valid|this mailbox is disabled",
+        src=_SISIMAI_RHOST + "yahooinc.rb",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # iCloud (https://support.apple.com/en-us/102322)
+    # "550 5.7.1 [CS01] Message rejected due to local policy."
+    # "550 5.1.6 recipient no longer on server: x@icloud.com"
+    # "550 5.1.1 <x@icloud.com>: inactive email address"
+    R(
+        "policy.rejected",
+        text=r"\[cs0\d\]|due to local policy",
+        src=_SISIMAI_RHOST + "apple.rb",
+    ),
+    R("recipient.moved", text=r"no longer on server", src=_SISIMAI_RHOST + "apple.rb"),
+    R(
+        "recipient.disabled",
+        text=r"inactive email address",
+        src=_SISIMAI_RHOST + "apple.rb",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Amazon SES (https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html)
+    # "554 Message rejected: Email address is not verified. The following identities failed the
+    # check in region US-EAST-1: x"
+    # SendGrid: "550 The from address does not match a verified Sender Identity."
+    # Postmark: "Sender signature not defined for From address" / Mailgun: "Domain not verified"
+    R(
+        "sender.not_verified",
+        text=r"email address is not verified|identities failed the check|"
+        r"verified sender identity|not a verified sender|domain is not verified|"
+        r"domain not verified|unverified sender|sender signature not|"
+        r"not verified|verify (?:your|the) (?:sender|domain)",
+        src="https://github.com/sul-dlss/dlme/issues/813",
+    ),
+    # "454 Throttling failure: Maximum sending rate exceeded."
+    R(
+        "rate_limit.throttled",
+        text=r"throttling failure|maximum sending rate|sending rate exceeded",
+        provider="Amazon SES",
+        src=_SES,
+    ),
+    # ---------------------------------------------------------------------------------------
+    # GoDaddy (https://www.godaddy.com/help/what-does-my-email-bounceback-mean-3568)
+    # "550 coolexample.com From: Domain is invalid. Provide a valid From: IB506"
+    # "421 Temporarily rejected. Reverse DNS for this IP failed. IB108"
+    # "550 This IP has sent too many messages this hour. IB504"
+    # "421 Connection refused, too many sessions from This IP. IB007"
+    # "535 Authentication not allowed on IBSMTP Servers. IB401"
+    R(
+        "sender.domain_invalid",
+        text=r"from: domain is invalid|ip addresses are not allowed as a from",
+        provider="GoDaddy",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    R("sender.from_missing", text=r"blank from: addresses", src=_SISIMAI_RHOST + "godaddy.rb"),
+    R(
+        "auth.not_offered",
+        text=r"authentication not allowed on|authentication is not allowed on",
+        provider="GoDaddy",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Relaying and authentication (Postfix, Sendmail, qmail, Exim, Exchange, Zoho, Mimecast)
+    # Postfix "554 5.7.1 <x>: Relay access denied"; Sendmail "550 5.7.1 <x>... Relaying denied";
+    # qmail "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)";
+    # Exim "550 relay not permitted"; Exchange "550 5.7.54 SMTP; Unable to relay recipient in
+    # non-accepted domain"; Zoho "553 Relaying disallowed"; Mimecast "451 Open relay not allowed"
+    R(
+        "policy.relay_denied",
+        text=r"relay access denied|relaying denied|relay not permitted|relaying disallowed|"
+        r"unable to relay|not permitted to relay|relay denied|relaying not allowed|"
+        r"no relaying|allowed rcpthosts|not configured to relay|insecure mail relay|"
+        r"relay prohibited|we do not relay|open relay|relaying is not|5\.7\.54",
+        src=_POSTFIX,
+    ),
+    # Postfix/Gmail "530 5.7.0 Must issue a STARTTLS command first"; Mimecast "553 This route
+    # requires encryption (TLS)"
+    R(
+        "policy.encryption_required",
+        text=r"must issue a starttls|starttls (?:is )?required|encryption required|"
+        r"tls required|requires? (?:a )?(?:secure|encrypted) connection|"
+        r"must use starttls|issue starttls|requires encryption|does not support tls",
+        src=_POSTFIX,
+    ),
+    # Mimecast "553 This route requires TLS version 1.2 or greater"
+    R(
+        "tls.protocol_version",
+        text=r"requires tls version|tls version 1\.2 or",
+        src=_SISIMAI_RHOST + "mimecast.rb",
+    ),
+    # "530 5.7.0 Authentication required"; SendGrid "550 Unauthenticated senders not allowed";
+    # Mimecast "550 Submitter failed to authenticate"
+    R(
+        "policy.authentication_required",
+        text=r"authentication required|authentication is required|not authenticated|"
+        r"must authenticate|auth required|please authenticate|requires authentication|"
+        r"unauthenticated senders|turn on smtp authentication|smtp auth required|"
+        r"failed to authenticate|login required|authenticate first",
+        stages="mail rcpt data ehlo connect",
+        src=_POSTFIX,
+    ),
+    # Postfix "553 5.7.1 <x>: Sender address rejected: not owned by user y"
+    R("sender.send_as_denied", text=r"not owned by", src=_POSTFIX),
+    # ---------------------------------------------------------------------------------------
+    # Reverse DNS, HELO, blocklists
+    # Postfix "450 4.7.1 Client host rejected: cannot find your hostname"; Exim "550 5.7.1
+    # Connections not accepted from servers without a valid sender domain. Fix reverse DNS"
+    R(
+        "policy.ptr_required",
+        text=r"reverse dns|cannot find your hostname|cannot find your reverse hostname|"
+        r"ptr record|no ptr|rdns|reverse lookup|reverse hostname|ip name lookup failed|"
+        r"unverif(?:y|i)able sending ip|mismatches client ip|"
+        r"not have a valid (?:reverse|ptr)|hostname lookup failed",
+        src=_POSTFIX,
+    ),
+    # Postfix "504 5.5.2 <x>: Helo command rejected: need fully-qualified hostname"
+    R(
+        "policy.helo_rejected",
+        text=r"helo command rejected|ehlo command rejected|fully-qualified hostname|"
+        r"invalid helo|bad helo|helo name|my name was rejected|invalid domain name",
+        stages="ehlo connect",
+        src=_POSTFIX,
+    ),
+    # Postfix "554 5.7.1 Service unavailable; Client host [x] blocked using zen.spamhaus.org"
+    R(
+        "policy.ip_blocklisted",
+        text=r"blocked using|blacklist|blocklist|spamhaus|spamcop|sorbs|barracudacentral|"
+        r"dnsbl|client host rejected|client host blocked|client host \[|"
+        r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
+        r"ip (?:has been )?(?:temporarily )?blocked|this ip has been|dynamic ip|dial-?up|"
+        r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
+        r"not accepting connections|not accepted from|bloquee",
+        src=_POSTFIX,
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Recipients
+    R(
+        "recipient.mailbox_full",
+        text=r"over quota|overquota|quota exceeded|mailbox full|mailbox is full|"
+        r"exceeded storage|mailbox size limit|mailbox exceeds|mailbox exceeded|"
+        r"exceeded (?:the )?(?:mailbox )?quota|exceeds? (?:the )?(?:mailbox )?quota|"
+        r"disk quota|full mailbox|mailfolder is full|account storage limit|"
+        r"storage (?:quota|limit)|user has exceeded|not enough disk space|"
+        r"insufficient (?:disk )?space",
+        stages="rcpt data",
+        src=_POSTFIX,
+    ),
+    R(
+        "recipient.disabled",
+        text=r"account (?:has been |is )?"
+        r"(?:disabled|discontinued|suspended|frozen|locked|inactive)|"
         r"mailbox (?:is )?(?:disabled|inactive|frozen|suspended)|disabled recipient|"
-        r"recipient account is blocked|inactive email address|temporary locked|"
+        r"recipient account is blocked|temporary locked|account disabled|"
         r"user account (?:is )?(?:disabled|expired|suspended)|account is locked",
         stages="rcpt data",
         src=_GMAIL_CODES,
     ),
-    # "550-5.1.1 The email account that you tried to reach does not exist."
+    # Postfix "550 5.1.1 <x>: Recipient address rejected: User unknown in local recipient
+    # table"; Sendmail "550 5.1.1 <x>... User unknown"; qmail "550 sorry, no mailbox here by
+    # that name. (#5.1.1)"; Exim "550 Unrouteable address"; Zoho "550 5.1.1 User does not
+    # exist"; Mimecast "550 Invalid Recipient"
     R(
         "recipient.unknown",
-        "",
-        "",
-        r"account that you tried to reach does not exist|address couldn't be found|"
-        r"user unknown|unknown user|no such user|user not found|no mailbox here|"
+        text=r"user unknown|unknown user|no such user|user not found|no mailbox here|"
         r"mailbox unavailable|mailbox not found|invalid recipient|unknown recipient|"
         r"recipient unknown|no such mailbox|user doesn't exist|user does not exist|"
-        r"user not exist|address rejected|unknown address|not listed in|"
-        r"recipient rejected|no such recipient|doesn't have a|does not have an? |"
+        r"user not exist|unknown address|not listed in|no such recipient|"
         r"invalid mailbox|mailbox does not exist|address does not exist|"
-        r"is not a valid mailbox|unrouteable address|unknown local part|"
-        r"user is unknown|addressee unknown|invalid address|not our customer|"
-        r"recipient does not exist|account does not exist|no valid recipients|"
-        r"invalid final delivery|bad destination mailbox",
+        r"is not a valid mailbox|unknown local part|unknown or illegal alias|"
+        r"user is unknown|addressee unknown|not our customer|"
+        r"recipient does not exist|account does not exist|account or domain may not exist|"
+        r"invalid final delivery|bad destination mailbox|no valid recipients|"
+        r"check if address is correct|adresse destinataire invalide",
         stages="rcpt data connect ehlo",
-        src=_POSTFIX,
-    ),
-    R("policy.dmarc_failed", "", "5.7.26", src=_GMAIL_CODES),
-    # "452-4.2.2 The email account that you tried to reach is over quota."
-    R(
-        "recipient.mailbox_full",
-        "",
-        "",
-        r"over quota|overquota|quota exceeded|mailbox full|mailbox is full|"
-        r"exceeded storage|insufficient (?:disk )?space|mailbox size limit|"
-        r"exceed(?:s|ed)? (?:the )?(?:mailbox )?quota|disk quota|full mailbox|"
-        r"out of storage|storage (?:quota|limit)|user has exceeded",
-        stages="rcpt data",
-        src=_GMAIL_CODES,
-    ),
-    # "552-5.2.3 Your message exceeded Google's message size limits."
-    R(
-        "message.too_large",
-        "",
-        "",
-        r"message size exceeds|size limit|message too large|message is too large|"
-        r"too big|exceeds? (?:the )?(?:maximum|max)?\s*(?:message )?size|"
-        r"message length exceeds|mail size|databytes limit|message exceeded|"
-        r"message file too big|exceeded the size|size exceeds",
-        src=_GMAIL_CODES,
-    ),
-    # ---------------------------------------------------------------------------------------
-    # Yahoo / AOL   (https://senders.yahooinc.com/smtp-error-codes/)
-    # "421 4.7.0 [TSS04] Messages from x temporarily deferred due to unexpected volume or user
-    # complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes"
-    R(
-        "rate_limit.throttled",
-        "",
-        "",
-        r"\[ts(?:s)?0[1-4]\]|temporarily deferred|unexpected volume",
-        provider=YAHOO,
-        src=_YAHOO_CODES,
-    ),
-    # "553 5.7.1 [BL21] Connections will not be accepted from x, because the ip is in
-    # Spamhaus's list"
-    R("policy.ip_blocklisted", "", "", r"\[bl2[1-3]\]", provider=YAHOO, src=_YAHOO_CODES),
-    # "554 5.7.9 Message not accepted for policy reasons."
-    R(
-        "policy.rejected",
-        "554",
-        "5.7.9",
-        r"not accepted for policy reasons",
-        provider=YAHOO,
-        src=_YAHOO_CODES,
-    ),
-    # ---------------------------------------------------------------------------------------
-    # Amazon SES    (https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html)
-    # "554 Message rejected: Email address is not verified. The following identities failed the
-    # check in region US-EAST-1: x"
-    R(
-        "sender.not_verified",
-        "",
-        "",
-        r"email address is not verified|identities failed the check|"
-        r"not a verified sender|verified sender identity|domain is not verified|"
-        r"sender signature|unverified sender|not verified",
-        src="https://github.com/sul-dlss/dlme/issues/813",
-    ),
-    # "454 Throttling failure: Maximum sending rate exceeded."
-    # "454 Throttling failure: Daily message quota exceeded."
-    R("rate_limit.daily_limit", "", "", r"daily message quota", src=_SES),
-    R("rate_limit.throttled", "", "", r"throttling|maximum sending rate|rate exceeded", src=_SES),
-    # ---------------------------------------------------------------------------------------
-    # Relaying and authentication required (Postfix, Sendmail, qmail, Exim, Exchange)
-    # Postfix: "554 5.7.1 <x>: Relay access denied"; Sendmail: "550 5.7.1 <x>... Relaying
-    # denied"; qmail: "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)";
-    # Exim: "550 relay not permitted"; Exchange: "550 5.7.54 SMTP; Unable to relay recipient in
-    # non-accepted domain"; Zoho: "553 Relaying disallowed"
-    R(
-        "policy.relay_denied",
-        "",
-        "",
-        r"relay access denied|relaying denied|relay not permitted|relaying disallowed|"
-        r"unable to relay|not permitted to relay|relay denied|relaying not allowed|"
-        r"no relay|allowed rcpthosts|not configured to relay|insecure mail relay|"
-        r"relay prohibited|we do not relay|open relay|5\.7\.54",
-        src=_POSTFIX,
-    ),
-    # "530 5.7.0 Must issue a STARTTLS command first" (Postfix, Gmail)
-    R(
-        "policy.encryption_required",
-        "",
-        "",
-        r"must issue a starttls|starttls (?:is )?required|encryption required|"
-        r"tls required|requires? (?:a )?(?:secure|encrypted) connection|"
-        r"must use starttls|issue starttls",
-        src="https://github.com/python/cpython: Lib/test/test_smtplib.py",
-    ),
-    # "530 5.7.0 Authentication required" / "530 5.7.1 Client was not authenticated"
-    R(
-        "policy.authentication_required",
-        "",
-        "",
-        r"authentication required|authentication is required|not authenticated|"
-        r"must authenticate|auth required|please authenticate|requires authentication|"
-        r"sender address rejected: not logged in|smtp auth required|login required",
-        stages="mail rcpt data ehlo connect",
-        src=_POSTFIX,
-    ),
-    # Postfix: "553 5.7.1 <x>: Sender address rejected: not owned by user y"
-    R(
-        "sender.send_as_denied",
-        "",
-        "",
-        r"not owned by user|not owned by",
-        src=_POSTFIX,
-    ),
-    # Postfix: "450 4.1.8 <x>: Sender address rejected: Domain not found";
-    # Sendmail: "553 5.1.8 <x>... Domain of sender address x does not exist"
-    R(
-        "sender.domain_invalid",
-        "",
-        "",
-        r"domain of sender address|sender address rejected: domain not found|"
-        r"sender domain|unresolvable sender|sender address rejected: unverified",
-        src=_POSTFIX,
-    ),
-    # ---------------------------------------------------------------------------------------
-    # Blocklists, reverse DNS, reputation
-    R(
-        "policy.ptr_required",
-        "",
-        "",
-        r"reverse dns|cannot find your hostname|cannot find your reverse hostname|"
-        r"no ptr|ptr record|rdns|reverse lookup|reverse hostname|ip name lookup failed|"
-        r"does not resolve|reverse (?:dns )?(?:lookup|resolution)|"
-        r"not have a valid (?:reverse|ptr)|hostname lookup failed",
-        src=_POSTFIX,
-    ),
-    # Postfix: "554 5.7.1 Service unavailable; Client host [x] blocked using zen.spamhaus.org"
-    R(
-        "policy.ip_blocklisted",
-        "",
-        "",
-        r"blocked using|blacklist|blocklist|spamhaus|spamcop|sorbs|barracudacentral|"
-        r"listed (?:at|on|in|by)|dnsbl|rbl|bad reputation|poor reputation|"
-        r"ip reputation|reputation|your ip|client host rejected|client host blocked|"
-        r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
-        r"not accepted from|dynamic ip|dial-?up|residential|access denied|"
-        r"blocked by|has been blocked|is blocked|banned|bloquee",
-        stages="connect ehlo mail rcpt data",
-        src=_POSTFIX,
-    ),
-    # ---------------------------------------------------------------------------------------
-    # Recipient domain and routing
-    R(
-        "recipient.domain_not_accepting",
-        "",
-        "",
-        r"does not accept mail|doesn't receive email|no smtp service|null mx|"
-        r"not accept(?:ing)? mail|does not receive (?:e)?mail|no mx",
-        src=_SISIMAI,
-    ),
-    R(
-        "recipient.domain_not_found",
-        "",
-        "",
-        r"host or domain name not found|domain not found|domain does not exist|"
-        r"no such domain|host unknown|unknown host|invalid domain|illegal host|"
-        r"couldn't find any host|host not found|bad destination system|"
-        r"domain is not reachable|nxdomain|domain name not found|unrouteable|"
-        r"not a valid domain|mx lookup|name service error",
         src=_POSTFIX,
     ),
     R(
         "recipient.moved",
-        "",
-        "",
-        r"has moved|user not local|no longer (?:valid|available|with|at)|new address",
-        src=_SISIMAI,
+        text=r"has moved|user not local|not our user|no longer (?:with|at)|new address",
+        src=_SISIMAI_REASON + "hasmoved.rb",
+    ),
+    # Postfix "Host or domain name not found"; "an MX or SRV record indicated no SMTP service"
+    R(
+        "recipient.domain_not_accepting",
+        text=r"does not accept mail|doesn't receive email|no smtp service|null mx|"
+        r"not accept(?:ing)? mail|does not receive (?:e)?mail|no mx record|no mx found|"
+        r"couldn't find a mail exchanger|account inbounds disabled|"
+        r"not accepting network messages",
+        src=_SISIMAI_REASON + "notaccept.rb",
+    ),
+    R(
+        "connection.dns_failure",
+        text=r"host not found, try again|name server: .* host name lookup failure|"
+        r"malformed or unexpected name server reply|dns query failed|"
+        r"dns error|temporary failure in name resolution",
+        stages="",
+        src=_POSTFIX,
+    ),
+    R(
+        "recipient.domain_not_found",
+        text=r"host or domain name not found|domain not found|domain does not exist|"
+        r"no such domain|host unknown|unknown host|invalid domain|illegal host|"
+        r"couldn't find any host|bad destination system|domain is not reachable|"
+        r"unrouteable address|not a valid domain|domain name not found|host \S+ not found",
+        stages="rcpt data",
+        src=_POSTFIX,
     ),
     # ---------------------------------------------------------------------------------------
-    # Greylisting, rates, too many recipients
+    # Greylisting, rates, connections
     R(
         "policy.greylisted",
-        "",
-        "",
-        r"greylist|graylist|grey-list|try again later.*greylist|postgrey",
-        src="postfix-policyd / postgrey: 'Recipient address rejected: Greylisted'",
-    ),
-    R(
-        "recipient.too_many",
-        "",
-        "",
-        r"too many recipients|too many rcpt|recipient limit|maximum (?:number of )?recipients|"
-        r"rcpt limit",
-        src=_POSTFIX,
-    ),
-    R(
-        "rate_limit.too_many_connections",
-        "",
-        "",
-        r"too many (?:concurrent |simultaneous |open )?connections|connection limit|"
-        r"too many sessions|max connections",
-        src=_POSTFIX,
+        text=r"greylist|graylist|grey-list|postgrey",
+        src=_SISIMAI_RHOST + "zoho.rb",
     ),
     R(
         "rate_limit.throttled",
-        "",
-        "",
-        r"rate limit|too many messages|sending rate|try again later|too fast|"
-        r"rate of|unusual rate|exceeded the rate|ratelimit|too many emails|"
-        r"slow down|unusual sending activity",
-        src=_GMAIL_CODES,
+        text=r"this hour|per hour|per minute|too many messages|rate limit|ratelimit|"
+        r"sending rate|too fast|exceeded the rate|too many emails|slow down|"
+        r"unusual sending activity|max message per connection|"
+        r"exceeded the max number of messages|excessive",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"too many (?:concurrent |simultaneous |open )?(?:connections|sessions)|"
+        r"connection limit|max connections|frequency limited|outbound thread limit",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    R(
+        "recipient.too_many",
+        text=r"too many recipients|too many rcpt|recipient limit|"
+        r"maximum (?:number of )?recipients|rcpt limit",
+        src=_POSTFIX,
     ),
     # ---------------------------------------------------------------------------------------
-    # Content, viruses, format
+    # Message size and content
+    # Gmail "552-5.2.3 Your message exceeded Google's message size limits."
+    # Postfix "552 5.3.4 Message size exceeds fixed limit"; qmail "552 sorry, that message size
+    # exceeds my databytes limit (#5.3.4)"; Mimecast "554 Maximum email size exceeded"
     R(
-        "policy.virus_detected",
-        "",
-        "",
-        r"virus|malware|infected|trojan|worm found|phishing",
-        src=_SISIMAI,
-    ),
-    R(
-        "message.malformed",
-        "",
-        "",
-        r"rfc ?5322|rfc ?2822|rfc ?822|not compliant|malformed|message-id|"
-        r"invalid header|header error|missing header|bare lf|line too long|"
-        r"headers? (?:are|is) (?:not |in)valid|duplicate header",
-        src=_SISIMAI,
+        "message.too_large",
+        text=r"message size exceeds|size limit|message too large|message is too large|"
+        r"too big|exceeds? (?:the )?(?:maximum|max)?\s*(?:message |email )?size|"
+        r"email size exceeded|message length exceeds|mail size|databytes limit|"
+        r"message exceeded|message file too big|exceeded the size|size exceeds|"
+        r"too much mail data",
+        src=_GMAIL_CODES,
     ),
     R(
         "message.content_rejected",
-        "",
-        "",
-        r"content rejected|attachment|prohibited content|content not allowed|"
-        r"banned content|forbidden content|file type",
-        src=_SISIMAI,
+        text=r"content rejected|prohibited content|content not allowed|banned content|"
+        r"forbidden content|media error|content examination|attachment",
+        src=_SISIMAI_REASON + "contenterror.rb",
     ),
     # ---------------------------------------------------------------------------------------
-    # Login mechanisms
+    # Policy refusals that name no more specific reason
+    R(
+        "policy.rejected",
+        text=r"policy violation|denied by policy|policy reasons|rejected for policy|"
+        r"delivery not authorized|not authorized to|anti-spoofing|"
+        r"administrative prohibition|envelope blocked|block policy|local policy",
+        src=_SISIMAI_REASON + "policyviolation.rb",
+    ),
+    # qmail "553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)"
+    R("recipient.rejected", text=r"badrcptto|recipients? was rejected", src=_QMAIL),
+    # qmail "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)"
+    # Google Groups "the group you tried to contact (x) may not exist, or you may not have
+    # permission to post messages to the group"
+    R(
+        "sender.rejected",
+        text=r"badmailfrom|purported responsible address|sender rejected|"
+        r"sender was rejected|sender address rejected|permission to post|"
+        r"not a member of this (?:mailing )?list|group you tried to contact",
+        src=_QMAIL,
+    ),
+    # "501 5.1.3 Bad recipient address syntax"; "malformed address: <x> may not follow y"
+    R(
+        "protocol.syntax_error",
+        text=r"malformed address|address syntax|syntax error|bad address syntax",
+        src=_POSTFIX,
+    ),
+    # Postfix "450 4.1.8 <x>: Sender address rejected: Domain not found"; Sendmail "553 5.1.8
+    # <x>... Domain of sender address x does not exist"
+    R(
+        "sender.domain_invalid",
+        text=r"domain of sender address|sender address rejected: domain not found|"
+        r"unresolvable (?:sender|rfc)|sender domain",
+        src=_POSTFIX,
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Routing and network (RFC 3463 X.4.x)
+    R(
+        "connection.routing_failed",
+        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|"
+        r"network error on destination|wasn't able to establish an smtp connection|"
+        r"incorrect hostname used for inbound",
+        src=_SISIMAI_REASON + "networkerror.rb",
+    ),
+    R(
+        "connection.closed",
+        text=r"lost connection with|connection reset|connection closed by",
+        src=_POSTFIX,
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Login mechanisms (aiosmtpd "504 5.5.4 Unrecognized authentication type")
     R(
         "auth.mechanism_unavailable",
-        "",
-        "",
-        r"unrecognized authentication type|unsupported authentication mechanism|"
+        text=r"unrecognized authentication type|unsupported authentication mechanism|"
         r"mechanism not supported|authentication mechanism is too weak|"
         r"no suitable authentication",
-        src="https://github.com/aio-libs/aiosmtpd: aiosmtpd/smtp.py",
+        src="aio-libs/aiosmtpd: aiosmtpd/smtp.py",
+    ),
+    R(
+        "auth.too_many_attempts",
+        text=r"too many (?:failed )?(?:login|auth|authentication) (?:attempts|failures)|"
+        r"too many bad auth|too many invalid logins|login attempts exceeded",
+        src=_GMAIL_CODES,
     ),
     # ---------------------------------------------------------------------------------------
     # Server trouble
     R(
         "server.insufficient_storage",
-        "",
-        "",
-        r"insufficient system storage|insufficient storage|queue file write error|"
-        r"disk full|no space left",
+        text=r"insufficient system storage|insufficient storage|queue file write error|"
+        r"disk full|no space left|insufficient disk space",
         src=_POSTFIX,
     ),
     R(
         "server.error",
-        "",
-        "",
-        r"internal (?:server |system )?error|local error|system error|"
-        r"error in processing|temporary failure|temporary error|could not load|"
-        r"unable to contact ldap|transaction failed|insufficient permission",
+        text=r"internal (?:server |system )?error|local error|system error|"
+        r"error in processing|could not load|unable to contact ldap|"
+        r"transaction failed|insufficient permission|unable to process",
         src=_POSTFIX,
     ),
     R(
         "server.unavailable",
-        "",
-        "",
-        r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
-        r"service refused|shutting down|closing transmission channel|server busy",
+        text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
+        r"service refused|shutting down|closing transmission channel|server busy|"
+        r"server temporarily unavailable",
         src=_POSTFIX,
     ),
-    # ---------------------------------------------------------------------------------------
-    # Exact enhanced codes (RFC 3463, RFC 7372) that decide on their own, used after the text
-    # rules. Sources: RFC 3463 §3, RFC 7372 §3, RFC 4954 §6.
+    # =======================================================================================
+    # Decisive enhanced codes (RFC 3463, RFC 4954, RFC 5248, RFC 7372, Microsoft NDRs)
+    R("auth.basic_auth_disabled", "", "5.7.139", provider=MS, src=_MS_SMTP_AUTH),
+    R("auth.invalid_credentials", "", "5.7.3", stages="auth", provider=MS, src=_MS_SMTP_AUTH),
+    # "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM"
+    R("policy.authentication_required", "", "5.7.57", provider=MS, src=_MS_NDR),
+    R("sender.send_as_denied", "", "5.7.60", provider=MS, src=_MS_NDR),
+    # "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP."
+    R("policy.ip_blocklisted", "", "5.7.708", provider=MS, src=_MS_NDR),
+    R("policy.ip_blocklisted", "", "5.7.606", provider=MS, src=_MS_NDR),
+    # "451 4.7.500 Server busy. Please try again later from [x]. (S77719)"
+    R("rate_limit.throttled", "", "4.7.500", provider=MS, src=_MS_NDR),
+    R("policy.reputation", "", "4.7.650", provider=MS, src=_MS_NDR),
+    # "550 5.7.509 Access denied, sending domain [X] does not pass DMARC verification"
+    R("policy.dmarc_failed", "", "5.7.509", provider=MS, src=_MS_NDR),
+    # "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)" (directory based edge
+    # blocking: the address does not exist in the tenant)
+    R("recipient.unknown", "550", "5.4.1", stages="rcpt data", provider=MS, src=_MS_NDR),
+    R("recipient.unknown", "", "5.1.10", provider=MS, src=_MS_NDR),
     R("recipient.unknown", "", "5.1.1", stages="rcpt data", src="RFC 3463 §3.2 X.1.1"),
-    R("recipient.unknown", "", "5.1.10", src="RFC 7505 / Exchange Online NDR 5.1.10"),
     R("recipient.domain_not_found", "", "5.1.2", stages="rcpt data", src="RFC 3463 X.1.2"),
     R("recipient.moved", "", "5.1.6", stages="rcpt data", src="RFC 3463 X.1.6"),
     R("sender.domain_invalid", "", "5.1.8", src="RFC 3463 X.1.8"),
     R("sender.domain_invalid", "", "4.1.8", src="RFC 3463 X.1.8"),
     R("sender.rejected", "", "5.1.7", src="RFC 3463 X.1.7"),
-    R("recipient.disabled", "", "5.2.1", stages="rcpt", src="RFC 3463 X.2.1"),
     R("recipient.mailbox_full", "", "5.2.2", src="RFC 3463 X.2.2"),
     R("recipient.mailbox_full", "", "4.2.2", src="RFC 3463 X.2.2"),
     R("message.too_large", "", "5.2.3", src="RFC 3463 X.2.3"),
@@ -628,11 +730,50 @@ RULES: tuple[Rule, ...] = (
     R("policy.encryption_required", "", "5.7.10", src="RFC 5248 X.7.10"),
     R("auth.account_disabled", "", "5.7.13", stages="auth", src="RFC 5248 X.7.13"),
     R("recipient.disabled", "", "5.7.13", stages="rcpt data", src="RFC 5248 X.7.13"),
+    R("policy.dmarc_failed", "", "5.7.26", src="RFC 7372 X.7.26"),
     R("policy.dmarc_failed", "", "5.7.23", src="RFC 7372 X.7.23 (SPF)"),
     R("policy.dmarc_failed", "", "5.7.20", src="RFC 7372 X.7.20 (DKIM)"),
-    R("policy.dmarc_failed", "", "5.7.25", src="RFC 7372 X.7.25"),
-    R("policy.ptr_required", "", "5.7.25", stages="connect ehlo", src="RFC 7372 X.7.25"),
-    R("message.too_large", "552", "", stages="data", src="RFC 5321 §4.5.3.1.10"),
+    R("policy.ptr_required", "", "5.7.25", src="RFC 7372 X.7.25"),
+    R("rate_limit.throttled", "", "4.7.28", provider=GMAIL, src=_GMAIL_CODES),
+    # =======================================================================================
+    # Weak phrases: tried after the decisive codes
+    R(
+        "auth.invalid_credentials",
+        text=r"authentication failed|authentication unsuccessful|invalid credentials|"
+        r"invalid login|incorrect password|login failed|password incorrect",
+        stages="auth",
+        weak=True,
+        src=_MS_SMTP_AUTH,
+    ),
+    R("policy.spam_rejected", text=r"\bspam\b|bulk mail", weak=True, src=_GMAIL_CODES),
+    R(
+        "policy.reputation",
+        text=r"reputation",
+        weak=True,
+        src=_SISIMAI_REASON + "badreputation.rb",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"\brbl\b|listed (?:at|on|in|by)|your ip|banned|blocked by|has been blocked|"
+        r"access denied",
+        stages="connect ehlo",
+        weak=True,
+        src=_SISIMAI_REASON + "blocked.rb",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"\brbl\b|listed (?:at|on|in|by)|your ip|banned|blocked by|has been blocked",
+        stages="connect ehlo mail rcpt data",
+        weak=True,
+        src=_SISIMAI_REASON + "blocked.rb",
+    ),
+    R(
+        "server.temporary",
+        text=r"try again later|please try later|try later|temporar",
+        weak=True,
+        src=_POSTFIX,
+    ),
+    R("message.too_large", "552", stages="data", src="RFC 5321 §4.5.3.1.10"),
 )
 
 
