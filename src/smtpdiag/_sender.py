@@ -214,7 +214,17 @@ class Sender:
             skipped |= {Category.SENDER, Category.RECIPIENT, Category.MESSAGE}
         if not login:
             skipped.add(Category.AUTH)
-        blocking = [d for d in found if d.is_error and d.category not in skipped]
+        custom_tokens = self._token_provider is not None and not isinstance(
+            self._token_provider, MsalTokenProvider
+        )
+        blocking = [
+            d
+            for d in found
+            if d.is_error
+            and d.category not in skipped
+            # The Entra ID fields only matter to the Microsoft token provider.
+            and not (custom_tokens and d.kind.startswith("auth.oauth_"))
+        ]
         if blocking:
             raise SendError(blocking[0].with_changes(stage=Stage.CONFIG), Stage.CONFIG)
         return [d for d in found if not d.is_error]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
 import shutil
 import socket
 import ssl
@@ -27,6 +26,7 @@ from ._accounts import (
     parse_xoauth2,
 )
 from ._certs import CertificateVariant, TestCertificates, certificates
+from ._conversation import VERB_STAGES, address_of
 from ._faults import (
     CONNECTION_ACTIONS,
     Fault,
@@ -44,29 +44,7 @@ __all__ = ["Mode", "SMTPTestServer"]
 #: How the server secures connections: none, STARTTLS on request, or TLS from the first byte.
 Mode: TypeAlias = Literal["plain", "starttls", "ssl"]
 
-_VERB_STAGES: dict[str, FaultStage] = {
-    "EHLO": "ehlo",
-    "HELO": "ehlo",
-    "STARTTLS": "starttls",
-    "AUTH": "auth",
-    "MAIL": "mail",
-    "RCPT": "rcpt",
-    "DATA": "data",
-    "QUIT": "quit",
-}
-_ADDRESS = re.compile(r"<([^>]*)>")
 _START_TIMEOUT = 10.0
-
-
-def address_of(arg: str | None) -> str | None:
-    """The address inside ``FROM:<a@b> ...`` / ``TO:<a@b>``, or None."""
-    if not arg:
-        return None
-    found = _ADDRESS.search(arg)
-    if found:
-        return found.group(1)
-    _, _, rest = arg.partition(":")
-    return rest.strip().split(" ", 1)[0] or None
 
 
 def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
@@ -224,6 +202,7 @@ class SMTPTestServer:
             self.port = _closed_port(self.host)
             self._running = True
             return self
+        require_testing_extra()
         listener_ctx = self._listener_context()
         ready = threading.Event()
         self._thread = threading.Thread(
@@ -345,6 +324,18 @@ class SMTPTestServer:
         ctx = None if any(f.action == "no_starttls" for f in faults) else starttls_ctx
         cls = _protocol_class()
         return cls(self, attempt, faults, ctx, loop)
+
+
+def require_testing_extra() -> None:
+    """Raise a clear error when aiosmtpd or trustme (the ``testing`` extra) is missing."""
+    import importlib.util
+
+    missing = [name for name in ("aiosmtpd", "trustme") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ModuleNotFoundError(
+            f"SMTPTestServer needs {' and '.join(missing)}: "
+            "install the testing extra with pip install 'smtpdiag[testing]'"
+        )
 
 
 def _closed_port(host: str) -> int:
@@ -504,7 +495,7 @@ def _build_protocol_class() -> type[Any]:
         def _guard(
             self, verb: str, method: Callable[[str | None], Coroutine[Any, Any, None]]
         ) -> Callable[[str | None], Coroutine[Any, Any, None]]:
-            stage = _VERB_STAGES.get(verb)
+            stage = VERB_STAGES.get(verb)
 
             async def guarded(arg: str | None) -> None:
                 self._stage = stage
