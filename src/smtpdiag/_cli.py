@@ -512,7 +512,7 @@ def _add_suggest_command(commands: Any) -> None:
 
 
 def _cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._suggest import domain_of, suggest
+    from ._suggest import domain_of, suggest_with_notes
 
     if not args.timeout > 0:
         err.write("smtpdiag: --timeout must be a positive number of seconds\n")
@@ -522,19 +522,25 @@ def _cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except SettingsError as exc:
         err.write(f"smtpdiag: {exc.reason}\n")
         return EXIT_USAGE
-    suggestions = suggest(args.address, timeout=args.timeout, probe=args.probe)
+    suggestions, notes = suggest_with_notes(args.address, timeout=args.timeout, probe=args.probe)
     if args.json:
         json.dump(
             {
                 "query": args.address,
                 "domain": domain,
                 "suggestions": [s.to_dict() for s in suggestions],
+                "notes": notes,
             },
             out,
             ensure_ascii=False,
             indent=2,
         )
         out.write("\n")
+    elif not suggestions and notes:
+        out.write(f"No suggestion for {domain}.\n")
+        for note in notes:
+            out.write(f"- {note}\n")
+        out.write("Check this machine's network and DNS settings, then try again.\n")
     elif not suggestions:
         out.write(
             f"No suggestion for {domain}: it is not a known provider's domain, and its DNS "
@@ -556,6 +562,8 @@ def _cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 out.write(f"   - {line}\n")
             if item.note:
                 out.write(f"   Note: {item.note}\n")
+        for note in notes:
+            out.write(f"\nNote: {note}\n")
     return EXIT_OK if suggestions else EXIT_FOUND_ERROR
 
 

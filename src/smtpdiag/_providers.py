@@ -316,35 +316,29 @@ PROVIDERS: tuple[ProviderRow, ...] = (
 )
 
 
-def _first_match(
-    patterns: Iterable[str], name: str, row: ProviderRow, what: str
+def _match(
+    name: str, rows: Iterable[ProviderRow], patterns_of: str, label: str
 ) -> ProviderMatch | None:
-    for pattern in patterns:
-        match = re.fullmatch(pattern, name)
-        if match:
-            groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            return ProviderMatch(row, groups, what)
+    """The first row with a pattern (in its ``patterns_of`` field) that fully matches ``name``."""
+    name = name.lower().rstrip(".")
+    for row in rows:
+        patterns: tuple[str, ...] = getattr(row, patterns_of)
+        for pattern in patterns:
+            found = re.fullmatch(pattern, name)
+            if found:
+                groups = {k: v for k, v in found.groupdict().items() if v is not None}
+                return ProviderMatch(row, groups, f"{label} {name}")
     return None
 
 
 def match_domain(domain: str, rows: Iterable[ProviderRow] = PROVIDERS) -> ProviderMatch | None:
     """The provider whose own address domain this is (gmail.com, outlook.com, ...), or None."""
-    name = domain.lower().rstrip(".")
-    for row in rows:
-        found = _first_match(row.domains, name, row, f"domain {name}")
-        if found is not None:
-            return found
-    return None
+    return _match(domain, rows, "domains", "domain")
 
 
 def match_mx(host: str, rows: Iterable[ProviderRow] = PROVIDERS) -> ProviderMatch | None:
     """The provider that runs this MX host, or None."""
-    name = host.lower().rstrip(".")
-    for row in rows:
-        found = _first_match(row.mx, name, row, f"MX {name}")
-        if found is not None:
-            return found
-    return None
+    return _match(host, rows, "mx", "MX")
 
 
 def match_host(host: str, rows: Iterable[ProviderRow] = PROVIDERS) -> ProviderRow | None:

@@ -29,7 +29,14 @@ from ._errors import SettingsError
 from ._providers import ProviderMatch, SuggestedAuth, match_domain, match_host, match_mx
 from ._settings import Security, SettingsModel
 
-__all__ = ["ProbeResult", "Suggestion", "probe_suggestions", "provider_mismatch", "suggest"]
+__all__ = [
+    "ProbeResult",
+    "Suggestion",
+    "probe_suggestions",
+    "provider_mismatch",
+    "suggest",
+    "suggest_with_notes",
+]
 
 # Confidence of each kind of evidence (0..1); later endpoints of one row lose _STEP each.
 _DIRECT = 0.95
@@ -181,8 +188,29 @@ def suggest(
 
     Raises :class:`~smtpdiag.SettingsError` when the input holds no usable domain name.
     """
+    return suggest_with_notes(
+        address_or_domain,
+        resolver=resolver,
+        timeout=timeout,
+        probe=probe,
+        ssl_context=ssl_context,
+        connect_to=connect_to,
+    )[0]
+
+
+def suggest_with_notes(
+    address_or_domain: str,
+    *,
+    resolver: Resolver | None = None,
+    timeout: float = 5.0,
+    probe: bool = False,
+    ssl_context: ssl.SSLContext | None = None,
+    connect_to: Mapping[tuple[str, int], tuple[str, int]] | None = None,
+) -> tuple[list[Suggestion], list[str]]:
+    """:func:`suggest`, plus plain lines saying what could not be checked (DNS timeouts)."""
     domain = domain_of(address_or_domain)
     found: list[Suggestion] = []
+    notes: list[str] = []
     direct = match_domain(domain)
     if direct is not None:
         found.extend(
@@ -191,14 +219,16 @@ def suggest(
     else:
         if resolver is None:
             resolver = default_resolver(timeout)
-        if resolver is not None:
-            found.extend(_from_dns(domain, resolver, timeout))
+        if resolver is None:
+            notes.append("This machine has no DNS resolver configuration, so no DNS was checked.")
+        else:
+            found.extend(_from_dns(domain, resolver, timeout, notes))
     suggestions = _merge(found)
     if probe and suggestions:
         suggestions = probe_suggestions(
             suggestions, timeout=timeout, ssl_context=ssl_context, connect_to=connect_to
         )
-    return suggestions
+    return suggestions, notes
 
 
 def domain_of(address_or_domain: str) -> str:
@@ -253,7 +283,9 @@ def _from_match(match: ProviderMatch, base: float, why: str) -> list[Suggestion]
     return out
 
 
-def _from_dns(domain: str, resolver: Resolver, timeout: float) -> list[Suggestion]:
+def _from_dns(
+    domain: str, resolver: Resolver, timeout: float, notes: list[str]
+) -> list[Suggestion]:
     queries = [
         (f"_submissions._tcp.{domain}", "SRV"),
         (f"_submission._tcp.{domain}", "SRV"),
@@ -262,6 +294,11 @@ def _from_dns(domain: str, resolver: Resolver, timeout: float) -> list[Suggestio
     for label, _ in _GUESSES:
         queries += [(f"{label}.{domain}", "A"), (f"{label}.{domain}", "AAAA")]
     results = _lookup_all(resolver, queries, timeout)
+    unknown = [(q, r) for q, r in results.items() if r.status is DnsStatus.UNKNOWN]
+    if unknown and len(unknown) == len(results):
+        notes.append(f"The DNS could not be checked: {unknown[0][1].error}")
+    else:
+        notes.extend(f"Could not look up {q[0]} ({q[1]}): {r.error}" for q, r in unknown)
 
     found: list[Suggestion] = []
     not_offered: set[Security] = set()
