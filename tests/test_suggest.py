@@ -13,15 +13,16 @@ from hypothesis import strategies as st
 
 import smtpdiag
 import smtpdiag._suggest as suggest_module
-from _stubdns import (
+from smtpdiag import Security, SettingsError, SuggestedAuth, Suggestion, suggest
+from smtpdiag._providers import PROVIDERS, match_domain, match_host, match_mx
+from smtpdiag._suggest import domain_of
+
+from ._stubdns import (
     SilentResolver,
     StubResolver,
     no_default_resolver,  # noqa: F401
     timeout_error,
 )
-from smtpdiag import Security, SettingsError, SuggestedAuth, Suggestion, suggest
-from smtpdiag._providers import PROVIDERS, match_domain, match_host, match_mx
-from smtpdiag._suggest import domain_of
 
 
 class _NoDns:

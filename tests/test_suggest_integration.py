@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 
 import smtpdiag._suggest as suggest_module
-from _stubdns import (
+from smtpdiag import CATALOGUE, SettingsModel, Severity, validate
+from smtpdiag._cli import main
+
+from ._stubdns import (
     StubResolver,
     no_default_resolver,  # noqa: F401
     timeout_error,
 )
-from smtpdiag import CATALOGUE, SettingsModel, Severity, validate
-from smtpdiag._cli import main
 
 
 def _settings(**values: Any) -> SettingsModel:

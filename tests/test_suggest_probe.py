@@ -12,13 +12,14 @@ from typing import Any
 
 import pytest
 
-from _stubdns import (
-    StubResolver,
-    no_default_resolver,  # noqa: F401
-)
 from smtpdiag import ProbeResult, Security, suggest
 from smtpdiag._suggest import probe_server
 from smtpdiag.testing import Mode, SMTPTestServer
+
+from ._stubdns import (
+    StubResolver,
+    no_default_resolver,  # noqa: F401
+)
 
 # The test certificates are issued for localhost and 127.0.0.1.
 HOST = "localhost"
