@@ -138,24 +138,88 @@ def _compile(rule: Rule) -> _CompiledRule:
     )
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (shared prefixes once)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class _TextTier:
+    """Text-only rules, prefiltered by one scan of the text for all their literal needles.
+
+    A single trie-shaped regular expression finds every needle that occurs (overlapping, via a
+    lookahead); only the rules owning a found needle (or having none) have their pattern tried.
+    """
+
+    def __init__(self, rules: list[_CompiledRule]) -> None:
+        self.rules = rules
+        self.always: list[int] = []
+        owners: dict[str, set[int]] = {}
+        for index, compiled in enumerate(rules):
+            if compiled.needles is None:
+                self.always.append(index)
+            else:
+                for needle in compiled.needles:
+                    owners.setdefault(needle, set()).add(index)
+        # The scan reports the longest needle at each position: give it its prefixes' owners.
+        self.owners: dict[str, frozenset[int]] = {}
+        for needle in owners:
+            found: set[int] = set()
+            for other, indices in owners.items():
+                if needle.startswith(other):
+                    found |= indices
+            self.owners[needle] = frozenset(found)
+        pattern = _trie_pattern(owners) if owners else "(?!)"
+        self.scan = re.compile(f"(?=({pattern}))")
+
+    def match(self, code: int | None, low: str, stage: Stage | None) -> Rule | None:
+        owners = self.owners
+        candidates: set[int] = set(self.always)
+        for found in self.scan.finditer(low):
+            candidates |= owners[found.group(1)]
+        for index in sorted(candidates):
+            candidate = self.rules[index]
+            if candidate.applies(code, stage) and (
+                candidate.regex is None or candidate.regex.search(low) is not None
+            ):
+                return candidate.rule
+        return None
+
+
 class _Engine:
     """Rule tiers, tried in order; the first applicable matching rule wins.
 
     1. rules with an enhanced code and a text pattern, for that enhanced code;
     2. rules with a reply code and a text pattern, for that reply code;
-    3. rules with a strong text pattern only;
-    4. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    3. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    4. rules with a strong text pattern only;
     5. rules with a weak (vague) text pattern only;
     6. rules with only a reply code.
+
+    Tiers 1-3 are dictionary lookups followed by a few pattern searches; only a reply whose
+    codes decide nothing reaches the text tiers, which scan the text once for their needles.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.by_enhanced_text: dict[str, list[_CompiledRule]] = {}
         self.by_code_text: dict[int, list[_CompiledRule]] = {}
-        self.text_only: list[_CompiledRule] = []
         self.by_enhanced: dict[str, list[_CompiledRule]] = {}
-        self.weak_text: list[_CompiledRule] = []
         self.by_code: dict[int, list[_CompiledRule]] = {}
+        strong: list[_CompiledRule] = []
+        weak: list[_CompiledRule] = []
         for rule in rules:
             compiled = _compile(rule)
             if rule.enhanced and rule.text:
@@ -166,27 +230,34 @@ class _Engine:
                 for code in compiled.codes:
                     self.by_code_text.setdefault(code, []).append(compiled)
             elif rule.text:
-                (self.weak_text if rule.weak else self.text_only).append(compiled)
+                (weak if rule.weak else strong).append(compiled)
             else:
                 for code in compiled.codes:
                     self.by_code.setdefault(code, []).append(compiled)
+        self.strong = _TextTier(strong)
+        self.weak = _TextTier(weak)
 
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
     ) -> Rule | None:
         empty: list[_CompiledRule] = []
-        tiers = (
+        keyed = (
             self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
             self.by_code_text.get(code, empty) if code is not None else empty,
-            self.text_only,
             self.by_enhanced.get(enhanced, empty) if enhanced else empty,
-            self.weak_text,
-            self.by_code.get(code, empty) if code is not None else empty,
         )
-        for tier in tiers:
+        for tier in keyed:
             for candidate in tier:
                 if candidate.applies(code, stage) and candidate.matches_text(low):
                     return candidate.rule
+        if code is not None and code < 400:
+            return None  # 2xx and 3xx replies report no failure (RFC 5321 §4.2.1)
+        rule = self.strong.match(code, low, stage) or self.weak.match(code, low, stage)
+        if rule is not None:
+            return rule
+        for candidate in self.by_code.get(code, empty) if code is not None else empty:
+            if candidate.applies(code, stage):
+                return candidate.rule
         return None
 
 
@@ -542,6 +613,7 @@ class _Finding:
     reply: Reply | None = None
     detail: str | None = None
     provider: str | None = None
+    provider_searched: bool = False
 
 
 _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
@@ -727,22 +799,23 @@ def _xoauth2_challenge(text: str) -> bool:
     return False
 
 
-_STAGE_HINTS = (
-    (re.compile(r"rcpt to|rcpt command|after rcpt|recipient address rejected", re.I), Stage.RCPT),
-    (
-        re.compile(r"end of data|final data|data command|after data|in reply to data", re.I),
-        Stage.DATA,
-    ),
-    (re.compile(r"mail from|mail command|sender address rejected", re.I), Stage.MAIL),
-    (re.compile(r"\bhelo\b|\behlo\b", re.I), Stage.EHLO),
-    (re.compile(r"initial connection|refused to talk to me|greeting", re.I), Stage.CONNECT),
+# Phrases by which MTAs name the command a reply answered (Postfix "(in reply to RCPT TO
+# command)", Exim "after RCPT TO", Sendmail "... did not like our RCPT TO"). Lower-case.
+_STAGE_HINTS: tuple[tuple[tuple[str, ...], Stage], ...] = (
+    (("rcpt to", "rcpt command", "after rcpt", "recipient address rejected"), Stage.RCPT),
+    (("end of data", "final data", "data command", "after data"), Stage.DATA),
+    (("mail from", "mail command", "sender address rejected"), Stage.MAIL),
+    (("helo ", "ehlo ", "helo:", "ehlo:"), Stage.EHLO),
+    (("initial connection", "refused to talk to me", "greeting"), Stage.CONNECT),
 )
 
 
-def _stage_from_text(text: str) -> Stage | None:
-    for regex, stage in _STAGE_HINTS:
-        if regex.search(text):
-            return stage
+def _stage_from_text(low: str) -> Stage | None:
+    """The stage a lower-case log line names, if any."""
+    for phrases, stage in _STAGE_HINTS:
+        for phrase in phrases:
+            if phrase in low:
+                return stage
     return None
 
 
@@ -753,19 +826,27 @@ def _classify_reply(
     low = full[:_MAX_TEXT].lower()
     provider = _detect_provider(low, host)
     if stage is None and reply.code is not None:
-        stage = _stage_from_text(low)
+        # A reply as the server sent it starts with its code and names no command; a log line
+        # or DSN around it often does ("(in reply to RCPT TO command)").
+        if low[:3] == str(reply.code):
+            if "address rejected" in low:
+                stage = _stage_from_text(low)
+        else:
+            stage = _stage_from_text(low)
     rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
     if rule is not None:
         kind = rule.kind
         if stage is Stage.CONNECT and reply.code == 421 and not kind.startswith("policy."):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
-        return _Finding(kind, stage, reply, provider=provider or rule.provider)
+        return _Finding(
+            kind, stage, reply, provider=provider or rule.provider, provider_searched=True
+        )
     if _xoauth2_challenge(full):
         return _Finding("auth.xoauth2_rejected", stage, reply, provider=provider)
     generic = _generic_kind(reply.code, reply.enhanced, stage)
     if generic is None:
         generic = _unknown_kind(reply.code, reply.enhanced)
-    return _Finding(generic, stage, reply, provider=provider)
+    return _Finding(generic, stage, reply, provider=provider, provider_searched=True)
 
 
 def _port_expects_ssl(settings: SettingsModel | None) -> bool:
@@ -1048,6 +1129,9 @@ def classify(
         )
 
 
+_REPLY_START = frozenset("2345")
+
+
 def _classify(
     failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
 ) -> Diagnosis:
@@ -1057,10 +1141,18 @@ def _classify(
         host = None
     if host is None and settings is not None and settings.host:
         host = settings.host
-    facts = _facts(failure)
-    finding = _translate(facts, stage, settings, host)
+    facts = _Facts()
+    if isinstance(failure, str) and failure.lstrip()[:1] in _REPLY_START:
+        # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
+        finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
+        if finding.kind.startswith("unknown.") and "AADSTS" in failure:
+            facts = _facts(failure)
+            finding = _translate(facts, stage, settings, host)
+    else:
+        facts = _facts(failure)
+        finding = _translate(facts, stage, settings, host)
     provider = finding.provider
-    if provider is None:
+    if provider is None and not finding.provider_searched:
         provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
     if reply is not None and settings is not None:

@@ -32,10 +32,16 @@ _EMBEDDED_CODE = re.compile(
 )
 
 
+_BINARY = (bytes, bytearray, memoryview)
+_TEXTUAL = (str, bytes, bytearray, memoryview)
+
+
 def decode_reply_text(data: str | bytes | bytearray | memoryview) -> str:
     """Decode reply bytes: UTF-8 when valid, else Latin-1 (every byte maps), never raising."""
     if isinstance(data, str):
         return data
+    if not isinstance(data, _BINARY):
+        return ""
     try:
         raw = bytes(data)
     except (TypeError, ValueError):
@@ -56,8 +62,11 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     such as ``5.7.139`` included) is the first one after the reply code, also inside
     parentheses (``(#5.5.4)``).
     """
-    text = decode_reply_text(data) if isinstance(data, bytes | bytearray | memoryview | str) else ""
-    body = _PREFIX.sub("", text, count=1)
+    text = data if isinstance(data, str) else decode_reply_text(data)
+    body = text
+    head = text[:24].lstrip()[:1]
+    if head in ("s", "S", "d", "D", "x", "X"):
+        body = _PREFIX.sub("", text, count=1)
     found_code: int | None = None
     start = 0
     match = _LINE_CODE.match(body)
@@ -76,5 +85,7 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     if em is None and start:
         em = _ENHANCED.search(body)
     if em is not None:
-        enhanced = ".".join(str(int(part)) for part in em.groups())
+        enhanced = em.group(0)
+        if ".0" in enhanced:  # "5.07.001" -> "5.7.1"; "5.0.0" stays
+            enhanced = f"{int(em.group(1))}.{int(em.group(2))}.{int(em.group(3))}"
     return Reply(code=code, enhanced=enhanced, text=text)

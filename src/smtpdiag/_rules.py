@@ -790,55 +790,51 @@ class ProviderSignature:
 #: Provider signatures, first match wins. ``needles`` are lower-case substrings of replies
 #: (trace ids, signatures); ``hosts`` are host name suffixes (the SMTP server or the remote MX).
 PROVIDERS: tuple[ProviderSignature, ...] = (
+    # Exchange Online trace ids: "[MN2PR05CA0004.namprd05.prod.outlook.com ...]",
+    # "[BN8NAM12FT053.eop-nam12.prod.protection.outlook.com]"; "STOREDRV.Submission"
     ProviderSignature(
         MS,
-        (
-            "prod.outlook.com",
-            "protection.outlook.com",
-            "storedrv",
-            "aka.ms/",
-            "smtpclientauthentication",
-            "outlook.office365.com",
-            "resolver.adr",
-        ),
-        ("office365.com", "protection.outlook.com", "outlook.office.com"),
+        ("prod.outlook.com", "prod.protection.outlook", "storedrv", "aka.ms/", "office365"),
+        ("office365.com", "protection.outlook.com", "outlook.office.com", "office.com"),
         src=_MS_NDR,
     ),
     ProviderSignature(
         "Outlook.com",
-        ("hotmail.com", "outlook.com", "live.com"),
-        ("outlook.com", "hotmail.com", "live.com"),
+        ("hotmail", "outlook.com"),
+        ("outlook.com", "hotmail.com", "live.com", "msn.com"),
         src=_MS_NDR,
     ),
+    # Gmail replies end in "- gsmtp" and link support.google.com
     ProviderSignature(
         GMAIL,
-        ("- gsmtp", "support.google.com", "gmail-smtp", "google.com/mail"),
+        ("gsmtp", "google.com"),
         ("gmail.com", "google.com", "googlemail.com"),
         src=_GMAIL_CODES,
     ),
+    # Yahoo: "[TSS04] ... see https://postmaster.yahooinc.com/error-codes"
     ProviderSignature(
         YAHOO,
-        ("yahooinc.com", "[tss0", "[ts0", "yahoo.com", "[bl2", "aol.com"),
+        ("yahoo", "[ts", "[bl2", "aol.com"),
         ("yahoodns.net", "yahoo.com", "aol.com", "yahoo.co.jp"),
         src=_YAHOO_CODES,
     ),
     ProviderSignature(
         "iCloud",
-        ("icloud.com", "support.apple.com", "me.com"),
+        ("icloud", "apple.com", "me.com"),
         ("icloud.com", "me.com", "mac.com", "apple.com"),
         src="https://support.apple.com/en-us/102322",
-    ),
-    ProviderSignature(
-        "Zoho",
-        ("zoho.com", "zohomail"),
-        ("zoho.com", "zoho.eu", "zoho.in", "zohomail.com"),
-        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     ProviderSignature(
         "Amazon SES",
         ("amazonses", "identities failed the check", "throttling failure"),
         ("amazonaws.com", "amazonses.com"),
         src=_SES,
+    ),
+    ProviderSignature(
+        "Zoho",
+        ("zoho",),
+        ("zoho.com", "zoho.eu", "zoho.in", "zohomail.com"),
+        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     ProviderSignature(
         "SendGrid",
@@ -860,7 +856,7 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
     ),
     ProviderSignature(
         "Proofpoint",
-        ("pphosted.com", "proofpoint", "ppe-hosted.com"),
+        ("pphosted", "proofpoint"),
         ("pphosted.com", "ppe-hosted.com"),
         src="https://help.proofpoint.com/",
     ),
@@ -873,14 +869,15 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
     ProviderSignature(
         "Barracuda",
         ("barracuda",),
-        ("barracudanetworks.com", "ess.barracudanetworks.com"),
+        ("barracudanetworks.com",),
         src="https://campus.barracuda.com/product/emailsecuritygateway/doc/3866674/",
     ),
+    # GoDaddy: "IB506", rhost "*.secureserver.net"
     ProviderSignature(
         "GoDaddy",
+        ("secureserver",),
         ("secureserver.net",),
-        ("secureserver.net",),
-        src="https://www.godaddy.com/help/",
+        src=_SISIMAI_RHOST + "godaddy.rb",
     ),
 )
 
