@@ -15,17 +15,21 @@ import stat
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from ._diagnosis import Category, Diagnosis, Severity, Stage
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 __all__ = [
     "BatchStats",
+    "ChunkClassifier",
     "Classified",
     "Source",
     "classify_lines",
-    "classify_texts",
+    "classify_one",
     "file_size",
     "format_summary",
 ]
@@ -96,6 +100,70 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
         yield done, raw
 
 
+#: What one line gives: the JSON tail (after the line number), the category, error?, retryable?
+Classified = tuple[str, str, bool, bool]
+
+
+class ChunkClassifier:
+    """Classifies a chunk of lines, remembering up to ``_CACHE_SIZE`` distinct lines.
+
+    Picklable when ``classify`` is (a module-level function or a ``functools.partial`` of one),
+    so worker processes can run it.
+    """
+
+    def __init__(self, classify: Callable[[str], Diagnosis]) -> None:
+        self.classify = classify
+        self.cache: dict[str, Classified] = {}
+
+    def __getstate__(self) -> Callable[[str], Diagnosis]:
+        return self.classify  # the cache stays in each process
+
+    def __setstate__(self, classify: Callable[[str], Diagnosis]) -> None:
+        self.__init__(classify)  # type: ignore[misc]
+
+    def __call__(self, texts: list[str]) -> list[Classified]:
+        encode = _ENCODE
+        cache = self.cache
+        out: list[Classified] = []
+        for text in texts:
+            hit = cache.get(text)
+            if hit is None:
+                diagnosis = self.classify(text)
+                hit = (
+                    _record_tail(diagnosis, encode),
+                    diagnosis.category.value,
+                    diagnosis.severity is Severity.ERROR,
+                    diagnosis.retryable,
+                )
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[text] = hit
+            out.append(hit)
+        return out
+
+
+def classify_one(text: str, *, stage: Stage | None = None, host: str | None = None) -> Diagnosis:
+    """:func:`smtpdiag.classify` for one line (a module-level function, so it pickles)."""
+    from ._classify import classify
+
+    return classify(text, stage=stage, host=host)
+
+
+class _Inline:
+    """Runs the work at once in this process: the ``jobs=1`` stand-in for a process pool."""
+
+    def submit(self, work: ChunkClassifier, texts: list[str]) -> Future[list[Classified]]:
+        future: Future[list[Classified]] = Future()
+        future.set_result(work(texts))
+        return future
+
+    def __enter__(self) -> _Inline:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
 def classify_lines(
     sources: Iterable[Source],
     out: TextIO,
@@ -105,116 +173,23 @@ def classify_lines(
     with_file: bool,
     progress: bool,
     jobs: int = 1,
-    parallel: Callable[[list[str]], list[Classified]] | None = None,
 ) -> BatchStats:
     """Classify every non-blank line of ``sources``, writing one JSON object per line to ``out``.
 
-    With ``jobs`` above 1 and a picklable ``parallel`` function (see :func:`classify_texts`),
-    chunks of lines are classified in that many worker processes; output order, line numbers
-    and the bounded memory are kept (at most ``2 * jobs`` chunks are in flight).
+    Lines go in chunks to a :class:`ChunkClassifier`: in this process, or with ``jobs`` above 1
+    (``classify`` must then pickle) in that many worker processes. Output order and line numbers
+    are kept, and memory stays bounded: at most ``2 * jobs`` chunks are in flight.
     """
-    if jobs > 1 and parallel is not None:
-        return _classify_parallel(
-            sources, out, err, parallel, with_file=with_file, progress=progress, jobs=jobs
-        )
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    cache: dict[str, tuple[str, Diagnosis]] = {}
-    stats = BatchStats()
-    for source in sources:
-        bar = _Progress(err, source.size) if progress and source.size else None
-        pending: list[str] = []
-        done = 0
-        number = 0
-        try:
-            for done, raw in _lines(source.stream):
-                number += 1
-                text = raw.decode("utf-8", "replace").strip()
-                if not text:
-                    continue
-                hit = cache.get(text)
-                if hit is None:
-                    diagnosis = classify(text)
-                    if len(cache) >= _CACHE_SIZE:
-                        cache.clear()
-                    hit = (_record_tail(diagnosis, encode), diagnosis)
-                    cache[text] = hit
-                tail, diagnosis = hit
-                head = (
-                    f'{{"file":{encode(source.name)},"line":{number},'
-                    if with_file
-                    else f'{{"line":{number},'
-                )
-                pending.append(head + tail)
-                stats.lines += 1
-                stats.by_category[diagnosis.category.value] += 1
-                if diagnosis.severity is Severity.ERROR:
-                    stats.errors += 1
-                if diagnosis.retryable:
-                    stats.retryable += 1
-                if len(pending) >= _CHUNK:
-                    out.write("\n".join(pending) + "\n")
-                    pending.clear()
-                    if bar is not None:
-                        bar.update(done, stats.lines)
-            if pending:
-                out.write("\n".join(pending) + "\n")
-            if bar is not None:
-                bar.update(done, stats.lines, force=True)
-        finally:
-            if bar is not None:
-                bar.close()
-    out.flush()
-    return stats
-
-
-#: What a worker sends back for one line: the JSON tail, the category, error?, retryable?
-Classified = tuple[str, str, bool, bool]
-
-
-def classify_texts(
-    texts: list[str], *, stage: Stage | None = None, host: str | None = None
-) -> list[Classified]:
-    """Classify a chunk of lines with :func:`smtpdiag.classify` (run in worker processes)."""
-    from ._classify import classify
-
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    cache: dict[str, Classified] = {}
-    out: list[Classified] = []
-    for text in texts:
-        hit = cache.get(text)
-        if hit is None:
-            diagnosis = classify(text, stage=stage, host=host)
-            hit = (
-                _record_tail(diagnosis, encode),
-                diagnosis.category.value,
-                diagnosis.severity is Severity.ERROR,
-                diagnosis.retryable,
-            )
-            cache[text] = hit
-        out.append(hit)
-    return out
-
-
-def _classify_parallel(
-    sources: Iterable[Source],
-    out: TextIO,
-    err: TextIO,
-    work: Callable[[list[str]], list[Classified]],
-    *,
-    with_file: bool,
-    progress: bool,
-    jobs: int,
-) -> BatchStats:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
     stats = BatchStats()
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    work = ChunkClassifier(classify)
     window: deque[tuple[Future[list[Classified]], list[int], str]] = deque()
 
-    def drain(until: int) -> None:
-        while len(window) > until:
+    def drain(keep: int) -> None:
+        while len(window) > keep:
             future, numbers, name = window.popleft()
-            prefix = f'{{"file":{encode(name)},"line":' if with_file else '{"line":'
+            prefix = f'{{"file":{_ENCODE(name)},"line":' if with_file else '{"line":'
             rows = []
             for number, (tail, category, is_error, retryable) in zip(
                 numbers, future.result(), strict=True
@@ -226,7 +201,8 @@ def _classify_parallel(
             stats.lines += len(rows)
             out.write("\n".join(rows) + "\n")
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    chunk = _PARALLEL_CHUNK if jobs > 1 else _CHUNK
+    with ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else _Inline() as pool:
         for source in sources:
             bar = _Progress(err, source.size) if progress and source.size else None
             texts: list[str] = []
@@ -239,10 +215,10 @@ def _classify_parallel(
                         continue
                     texts.append(text)
                     numbers.append(number)
-                    if len(texts) >= _PARALLEL_CHUNK:
+                    if len(texts) >= chunk:
                         window.append((pool.submit(work, texts), numbers, source.name))
                         texts, numbers = [], []
-                        drain(2 * jobs)
+                        drain(2 * jobs - 1)
                         if bar is not None:
                             bar.update(done, stats.lines)
                 if texts:

@@ -361,13 +361,7 @@ def _cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import functools
     import time
 
-    from ._batch import Source, classify_lines, classify_texts, file_size, format_summary
-    from ._classify import classify
-
-    stage, host = args.stage, args.host
-
-    def one(text: str) -> Diagnosis:
-        return classify(text, stage=stage, host=host)
+    from ._batch import Source, classify_lines, classify_one, file_size, format_summary
 
     names: list[str] = args.files or ["-"]
     progress = not args.no_progress and _isatty(err)
@@ -393,11 +387,10 @@ def _cmd_classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         sources(),
         out,
         err,
-        one,
+        functools.partial(classify_one, stage=args.stage, host=args.host),
         with_file=len(names) > 1,
         progress=progress,
         jobs=jobs,
-        parallel=functools.partial(classify_texts, stage=stage, host=host),
     )
     if not args.no_summary:
         err.write(format_summary(stats, time.monotonic() - started) + "\n")
