@@ -105,9 +105,9 @@ class _CompiledRule:
     needles: tuple[str, ...] | None
 
     def applies(self, code: int | None, stage: Stage | None) -> bool:
-        if self.codes and code not in self.codes:
+        if self.codes and code is not None and code not in self.codes:
             return False
-        if self.code_class is not None and (code is None or code // 100 != self.code_class):
+        if self.code_class is not None and code is not None and code // 100 != self.code_class:
             return False
         return not (self.stages and stage is not None and stage.value not in self.stages)
 
@@ -289,7 +289,7 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         parts = enhanced.split(".")
         subject, detail = int(parts[1]), int(parts[2])
     transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421 or (code is not None and code == 554 and stage is Stage.CONNECT):
+    if code == 421:  # RFC 5321 §3.1 / §4.2.3: service not available, closing channel
         return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
     if code == 530:
         return "policy.authentication_required"
@@ -320,7 +320,9 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
             return "recipient.domain_not_found"
         if detail in (7, 8):
             return "sender.domain_invalid"
-        return "recipient.unknown" if detail in (1, 3, 10) else "recipient.rejected"
+        if detail == 3:  # X.1.3 bad destination mailbox address syntax
+            return "recipient.address_invalid"
+        return "recipient.unknown" if detail in (1, 10) else "recipient.rejected"
     if subject == 2:
         if detail == 2:
             return "recipient.mailbox_full"
@@ -337,6 +339,8 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
         return "server.error"
     if subject == 4:  # X.4.x: network and routing
         return "server.temporary" if detail == 5 else "connection.routing_failed"
+    if subject in (0, 5) and detail == 0 and stage in (Stage.MAIL, Stage.RCPT):
+        subject = None  # X.0.0 / X.5.0 say nothing: the stage decides below
     if subject == 5:
         if detail == 3:
             return "recipient.too_many"
@@ -532,8 +536,23 @@ def _facts_from_mapping(data: Mapping[Any, Any]) -> _Facts:
     return facts
 
 
+_TRACEBACK_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|NotSupported)"
+    r"(?::|\(| at )",
+    re.MULTILINE,
+)
+
+
 def _facts_from_text(text: str) -> _Facts:
     text = text[:_MAX_TEXT]
+    if "Traceback (most recent call last)" in text or "During handling of" in text:
+        # A pasted traceback: the last exception line is the failure, earlier ones its context.
+        lines = [m.start() for m in _TRACEBACK_LINE.finditer(text)]
+        if lines:
+            facts = _facts_from_text(text[lines[-1] :].split("\n\n", 1)[0])
+            if len(lines) > 1:
+                facts.context = _facts_from_text(text[lines[-2] : lines[-1]].strip())
+            return facts
     facts = _Facts(message=text)
     stripped = text.strip()
     match = _EXC_TEXT.match(stripped)
@@ -620,7 +639,9 @@ _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
 _DNS_TEMPORARY_ERRNOS = frozenset({-3, 11002, 2, -4})
 _REFUSED_ERRNOS = frozenset({111, 61, 10061})
 _TIMEOUT_ERRNOS = frozenset({110, 60, 10060})
-_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065})
+_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065, 99, 49, 10049})
+# EACCES / WSAEACCES on connect: a local firewall or antivirus program blocks the port.
+_BLOCKED_ERRNOS = frozenset({13, 10013})
 _CLOSED_ERRNOS = frozenset({104, 54, 10054, 32, 103, 53, 10053})
 _CERT_EXPIRED = frozenset({10})
 _CERT_NAME = frozenset({62, 64})
@@ -678,6 +699,8 @@ def _text_kind(low: str) -> str | None:
         return "message.header_injection"
     if "unable to get authority configuration" in low:
         return "auth.oauth_tenant_not_found"
+    if "server_hostname cannot be an empty string" in low:
+        return "config.host_missing"
     if (
         "name or service not known" in low
         or "nodename nor servname" in low
@@ -721,6 +744,8 @@ def _network_kind(facts: _Facts) -> str | None:
         if reason == "CERTIFICATE_VERIFY_FAILED":
             return _text_kind(f.message.lower()) or "tls.certificate_untrusted"
         errno = f.errno
+        if "herror" in f.names:
+            return "connection.host_not_found"
         if "gaierror" in f.names or (errno is not None and errno < 0):
             if errno in _DNS_TEMPORARY_ERRNOS:
                 return "connection.dns_failure"
@@ -729,6 +754,8 @@ def _network_kind(facts: _Facts) -> str | None:
             if "gaierror" in f.names:
                 return "connection.dns_failure"
         if "ConnectionRefusedError" in f.names or errno in _REFUSED_ERRNOS:
+            return "connection.refused"
+        if errno in _BLOCKED_ERRNOS and "UnicodeEncodeError" not in f.names:
             return "connection.refused"
         if errno in _UNREACHABLE_ERRNOS:
             return "connection.unreachable"
@@ -836,7 +863,11 @@ def _classify_reply(
     rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
     if rule is not None:
         kind = rule.kind
-        if stage is Stage.CONNECT and reply.code == 421 and not kind.startswith("policy."):
+        if (
+            stage is Stage.CONNECT
+            and reply.code == 421
+            and kind.startswith(("server.", "unknown."))
+        ):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
         return _Finding(
             kind, stage, reply, provider=provider or rule.provider, provider_searched=True
@@ -887,6 +918,14 @@ def _translate(
         finding = _classify_reply(parse_reply(facts.message), stage, host)
         if not finding.kind.startswith("unknown."):
             return finding
+
+    # An exception whose message is a server reply ("Error: Invalid login: 535-5.7.8 ...").
+    if names and facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+        reply = parse_reply(facts.message)
+        if reply.code is not None and reply.code >= 400:
+            finding = _classify_reply(reply, stage, host)
+            if not finding.kind.startswith("unknown."):
+                return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
@@ -1151,6 +1190,12 @@ def _classify(
     else:
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
+    if (
+        finding.kind == "auth.invalid_credentials"
+        and settings is not None
+        and settings.auth_method is AuthMethod.OAUTH
+    ):
+        finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
     provider = finding.provider
     if provider is None and not finding.provider_searched:
         provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)

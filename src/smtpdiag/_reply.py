@@ -14,7 +14,7 @@ from ._diagnosis import Reply
 __all__ = ["decode_reply_text", "parse_reply"]
 
 # RFC 5321 §4.2: Reply-code SP/"-" text. Codes are 2xx-5xx; we accept any leading digit 2-5.
-_LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:-]|$)")
+_LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:,-]|$)")
 # RFC 3463 §2: class.subject.detail, class in {2,4,5}, subject and detail 1-3 digits.
 _ENHANCED = re.compile(r"(?<![0-9.])([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
 _PREFIX = re.compile(
@@ -27,7 +27,7 @@ _KNOWN_CODES = (
     "541|542|550|551|552|553|554|555|556|557|571"
 )
 _EMBEDDED_CODE = re.compile(
-    r"(?:^|(?<=[\s:;'\"(\[=]))#?(" + _KNOWN_CODES + r")(?=[ \t:-]|$)",
+    r"(?:^|(?<=[\s:;'\"(\[=]))#?(" + _KNOWN_CODES + r")(?=[ \t:,-]|$)",
     re.MULTILINE,
 )
 
