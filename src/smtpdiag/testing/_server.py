@@ -26,7 +26,7 @@ from ._accounts import (
     parse_xoauth2,
 )
 from ._certs import CertificateVariant, TestCertificates, certificates
-from ._conversation import VERB_STAGES, address_of
+from ._conversation import VERB_STAGES, address_of, reply_text
 from ._faults import (
     CONNECTION_ACTIONS,
     Fault,
@@ -49,6 +49,9 @@ _START_TIMEOUT = 10.0
 
 def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
     """Faults that describe the server as a whole; they may not vary per attempt here."""
+    every = [f for a in range(_attempts_to_check(spec)) for f in faults_for_attempt(spec, a)]
+    if any(f.action == "timeout" and f.stage == "tcp" for f in every):
+        raise ValueError("a loopback server cannot drop SYN packets; use FakeSMTP for 'tcp'")
     found = [f for f in faults_for_attempt(spec, 0) if f.action in CONNECTION_ACTIONS]
     scripted = _scripted(spec)
     for fault in found:
@@ -58,6 +61,14 @@ def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
                 "use FakeSMTP to vary them per attempt"
             )
     return tuple(found)
+
+
+def _attempts_to_check(spec: FaultSpec) -> int:
+    if isinstance(spec, Script):
+        return max(1, len(spec.attempts))
+    if isinstance(spec, list | tuple):
+        return max([1, *(_attempts_to_check(item) for item in spec)])
+    return 1
 
 
 def _scripted(spec: FaultSpec) -> bool:
@@ -326,6 +337,12 @@ class SMTPTestServer:
         return cls(self, attempt, faults, ctx, loop)
 
 
+def fault_reply(fault: Fault) -> str:
+    """The (possibly multi-line) reply a rejecting fault sends, lines joined with CRLF."""
+    assert fault.code is not None
+    return b"\r\n".join(reply_text(fault.code, fault.reply_lines)).decode("utf-8")
+
+
 def require_testing_extra() -> None:
     """Raise a clear error when aiosmtpd or trustme (the ``testing`` extra) is missing."""
     import importlib.util
@@ -470,12 +487,7 @@ def _build_protocol_class() -> type[Any]:
             await self._hang()
 
         async def _reply(self, fault: Fault) -> None:
-            lines = fault.reply_lines
-            text = "\r\n".join(
-                f"{fault.code}{'-' if i < len(lines) - 1 else ' '}{line}"
-                for i, line in enumerate(lines)
-            )
-            await self.push(text)
+            await self.push(fault_reply(fault))
             if fault.code == 421 and self.transport is not None:
                 self.transport.close()
 
@@ -534,11 +546,7 @@ def _build_protocol_class() -> type[Any]:
                     await self._hang()
                 if fault.action == "drop":
                     await self._drop()
-                lines = fault.reply_lines
-                return "\r\n".join(
-                    f"{fault.code}{'-' if i < len(lines) - 1 else ' '}{line}"
-                    for i, line in enumerate(lines)
-                )
+                return fault_reply(fault)
             auth_data = self.session.auth_data if self.session is not None else None
             login = getattr(auth_data, "login", None)
             self.owner.messages.append(
