@@ -107,7 +107,10 @@ class Connection(smtplib.SMTP):
         super().send(s)
 
     def getreply(self) -> tuple[int, bytes]:
-        self._arm()
+        if self.file is None and self.sock is not None:
+            # Our own reader: every recv is bounded by the step timeout and what is left of
+            # the deadline, so neither a multi-line reply nor a slow drip can outlast it.
+            self.file = _LineReader(self.sock, self._arm)
         code, msg = super().getreply()
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("S: %s %s", code, msg.decode("utf-8", "replace").replace("\n", " | "))
@@ -295,6 +298,32 @@ class Connection(smtplib.SMTP):
     def discard(self) -> None:
         """Close without QUIT (the state of the connection is not known)."""
         self.close()
+
+
+class _LineReader:
+    """``readline`` over a socket, re-arming the socket's timeout before every ``recv``."""
+
+    def __init__(self, sock: socket.socket, arm: Callable[[], None]) -> None:
+        self._sock = sock
+        self._arm = arm
+        self._buffer = bytearray()
+
+    def readline(self, limit: int = -1) -> bytes:
+        while b"\n" not in self._buffer and (limit < 0 or len(self._buffer) < limit):
+            self._arm()
+            chunk = self._sock.recv(4096)
+            if not chunk:
+                break
+            self._buffer += chunk
+        end = self._buffer.find(b"\n") + 1 or len(self._buffer)
+        if limit >= 0:
+            end = min(end, limit)
+        line = bytes(self._buffer[:end])
+        del self._buffer[:end]
+        return line
+
+    def close(self) -> None:
+        self._buffer.clear()
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")

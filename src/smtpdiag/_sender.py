@@ -700,17 +700,25 @@ class Session:
     :class:`~smtpdiag.SendError`, like :meth:`Sender.send`; ``results`` keeps every outcome in
     order. After a refused transaction the session sends RSET and goes on; a connection in an
     unknown state (a drop, a timeout, delivery unknown, a 421) is never reused: the next message
-    opens a new one. Each message has its own overall deadline.
+    opens a new one. When the server has closed an idle connection (MAIL meets a closed
+    connection or a 421), the message is sent once more over a new connection: nothing had been
+    sent. Each message has its own overall deadline.
     """
 
     def __init__(self, sender: Sender) -> None:
         self.sender = sender
         self.results: list[SendResult | SendError] = []
+        #: The stages of opening the session's first connection (later ones are in the
+        #: result of the message that opened them).
+        self.opening: tuple[StageRecord, ...] = ()
         self._conn: Connection | None = None
-        self._opened = False
 
     def __enter__(self) -> Session:
-        self._connect()
+        rec = _Recorder(self.sender.settings)
+        try:
+            self._connect(rec)
+        finally:
+            self.opening = tuple(rec.records)
         return self
 
     def __exit__(
@@ -727,27 +735,11 @@ class Session:
         if conn is not None and conn.sock is not None:
             _quit(conn)
 
-    def _connect(self, rec: _Recorder | None = None) -> Connection:
+    def _connect(self, rec: _Recorder, deadline: Deadline | None = None) -> Connection:
         sender = self.sender
-        rec = rec if rec is not None else _Recorder(sender.settings)
-        conn = sender._connection(sender._new_deadline())
+        conn = sender._connection(deadline or sender._new_deadline())
         sender._open(conn, rec, _Info(), login=True, oauth_user=sender._oauth_user())
         self._conn = conn
-        return conn
-
-    def _usable(self) -> Connection | None:
-        conn = self._conn
-        if conn is None or conn.sock is None:
-            return None
-        conn.deadline = self.sender._new_deadline()
-        try:
-            code, _ = conn.noop()
-        except (OSError, ValueError):
-            code = -1
-        if code != 250:
-            conn.discard()
-            self._conn = None
-            return None
         return conn
 
     def send(self, message: Message) -> SendResult:
@@ -757,9 +749,22 @@ class Session:
         try:
             sender._preflight(message, login=True)
             envelope = sender._envelope(message)
-            conn = self._usable() or self._connect(rec)
-            conn.deadline = sender._new_deadline()
-            result = sender._transact(conn, envelope, rec)
+            deadline = sender._new_deadline()
+            conn = self._conn if self._conn is not None and self._conn.sock is not None else None
+            if conn is None:
+                conn = self._connect(rec, deadline)
+                result = sender._transact(conn, envelope, rec)
+            else:
+                conn.deadline = deadline
+                try:
+                    result = sender._transact(conn, envelope, rec)
+                except SendError as err:
+                    if not _closed_while_idle(err):
+                        raise
+                    # The server closed the idle connection before MAIL was answered, so
+                    # nothing was sent: open a new connection and send once more.
+                    conn = self._connect(rec, deadline)
+                    result = sender._transact(conn, envelope, rec)
         except SendError as err:
             if self._conn is not None and self._conn.sock is None:
                 self._conn = None
@@ -767,3 +772,13 @@ class Session:
             raise
         self.results.append(result)
         return result
+
+
+def _closed_while_idle(err: SendError) -> bool:
+    """True when a reused connection turned out closed at MAIL (EOF, reset, or a 421)."""
+    if err.stage is not Stage.MAIL:
+        return False
+    cause = err.__cause__
+    if isinstance(cause, smtplib.SMTPResponseException):
+        return cause.smtp_code == 421
+    return isinstance(cause, smtplib.SMTPServerDisconnected) and "timed out" not in str(cause)
