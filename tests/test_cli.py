@@ -39,8 +39,9 @@ COMMANDS = ["explain", "validate", "check", "classify", "demo"]
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_help_has_an_example_and_the_exit_codes(
-    command: str | None, capsys: pytest.CaptureFixture[str]
+    command: str | None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"] if command else ["--help"])
     assert exit_info.value.code == 0
@@ -49,6 +50,7 @@ def test_help_has_an_example_and_the_exit_codes(
     assert "smtpdiag " in text.split("example", 1)[1]
     for line in ("0  no error found", "1  an error diagnosis was found", "2  usage error"):
         assert line in text
+    assert all(len(line) <= 80 for line in text.splitlines())
 
 
 def test_suggest_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:

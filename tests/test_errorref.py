@@ -46,3 +46,11 @@ def test_check_mode_reports_stale_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert main([str(target)]) == 0
     assert main(["--check", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == generate()
+
+
+def test_docs_index_links_every_page() -> None:
+    docs = PAGE.parent
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    for page in sorted(docs.glob("*.md")):
+        if page.name != "index.md":
+            assert f"]({page.name})" in index, f"docs/index.md does not link {page.name}"

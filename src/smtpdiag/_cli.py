@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
@@ -31,16 +32,16 @@ EXIT_USAGE = 2
 _EXIT_TEXT = """exit status:
   0  no error found
   1  an error diagnosis was found
-  2  usage error (bad arguments, unreadable input or settings file, missing extra)
+  2  usage error (bad arguments, unreadable input or settings, missing extra)
 """
 
 _MAIN_EPILOG = (
     """examples:
-  smtpdiag demo                          see the classic failures diagnosed (no network)
+  smtpdiag demo                           the classic failures, diagnosed live
   smtpdiag explain "535 5.7.8 Authentication credentials invalid"
-  smtpdiag validate smtp.toml            check a settings file before sending
-  smtpdiag check --config smtp.toml      try the settings against the real server
-  smtpdiag classify mail.log > out.jsonl classify every line of a log
+  smtpdiag validate smtp.toml             check a settings file before sending
+  smtpdiag check --config smtp.toml       try the settings against the server
+  smtpdiag classify mail.log > out.jsonl  classify every line of a log
 
 Run `smtpdiag COMMAND --help` for the options of each command.
 Colour is used only on a terminal and never when NO_COLOR is set.
@@ -50,6 +51,27 @@ Colour is used only on a terminal and never when NO_COLOR is set.
 )
 
 Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Wraps one-line paragraphs (descriptions) and keeps multi-line ones (examples) as typed."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            if "\n" in paragraph.strip("\n"):
+                paragraphs.append(super()._fill_text(paragraph, width, indent))
+            else:
+                paragraphs.append(
+                    textwrap.fill(
+                        paragraph.strip(),
+                        width,
+                        initial_indent=indent,
+                        subsequent_indent=indent,
+                        break_on_hyphens=False,
+                    )
+                )
+        return "\n\n".join(paragraphs)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,14 +110,14 @@ def _exit_for(diagnoses: Sequence[Diagnosis]) -> int:
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     cmd = commands.add_parser(
         "validate",
-        help="check a settings file before sending (no network unless --check-dns)",
+        help="check a settings file before sending (no network)",
         description="Load settings from a TOML file (or SMTP_* environment variables) and "
         "report every problem found before anything touches the network.",
         epilog=_epilog(
             "  smtpdiag validate examples/smtp.toml\n"
             "  SMTP_HOST=smtp.office365.com SMTP_PORT=587 smtpdiag validate --env\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     source = cmd.add_mutually_exclusive_group(required=True)
     source.add_argument("config", nargs="?", metavar="FILE.toml", help="settings file")
@@ -157,12 +179,11 @@ def _add_explain(commands: argparse._SubParsersAction[_Parser]) -> None:
         "what it means, its common causes, what to do, and what to ask your IT team for. "
         "With no TEXT, the text is read from standard input (paste it, then press Ctrl-D).",
         epilog=_epilog(
-            '  smtpdiag explain "535 5.7.139 Authentication unsuccessful, basic authentication '
-            'is disabled."\n'
+            "  smtpdiag explain '535 5.7.8 Username and Password not accepted.'\n"
             "  smtpdiag explain --stage mail '530 5.7.0 Must issue a STARTTLS command first'\n"
             "  grep 'status=bounced' /var/log/mail.log | tail -1 | smtpdiag explain --json\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     cmd.add_argument(
         "text",
@@ -223,7 +244,7 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
             "  smtpdiag check --host smtp.office365.com --port 587 --security starttls \\\n"
             "      --username me@contoso.com --from me@contoso.com\n"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     source = cmd.add_argument_group("where the settings come from")
     source.add_argument("--config", metavar="FILE.toml", help="settings file")
@@ -322,7 +343,7 @@ def _add_classify(commands: argparse._SubParsersAction[_Parser]) -> None:
             "  echo '550 5.1.1 User unknown' | smtpdiag classify\n"
         )
         + "  (for classify, 1 means at least one line was diagnosed as an error)\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     cmd.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin)")
     cmd.add_argument(
@@ -417,7 +438,7 @@ def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
         "the testing extra: pip install 'smtpdiag[testing]'.",
         epilog=_epilog("  smtpdiag demo\n  smtpdiag demo --only wrong-password --only success\n")
         + "  (for demo, 1 means a scenario was not diagnosed as expected)\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     cmd.add_argument(
         "--only",
@@ -485,7 +506,7 @@ def _add_suggest_command(commands: Any) -> None:
         "address, from its provider, its DNS records (SRV, MX) and, with --probe, from "
         "connecting to each candidate.",
         epilog=_SUGGEST_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     suggest_cmd.add_argument("address", metavar="ADDRESS", help="email address or domain name")
     suggest_cmd.add_argument(
@@ -566,7 +587,7 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="smtpdiag",
         description="Tells you why your mail did not go out and what to do about it.",
         epilog=_MAIN_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"smtpdiag {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
