@@ -80,8 +80,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _epilog(examples: str) -> str:
-    return "example:\n" + examples.rstrip("\n") + "\n\n" + _EXIT_TEXT
+def _command(
+    commands: argparse._SubParsersAction[_Parser],
+    name: str,
+    *,
+    help: str,
+    description: str,
+    examples: str,
+    note: str = "",
+) -> _Parser:
+    """Add a subcommand whose --help ends with its examples and the exit statuses."""
+    epilog = "example:\n" + examples.rstrip("\n") + "\n\n" + _EXIT_TEXT
+    if note:
+        epilog += f"  ({note})\n"
+    return commands.add_parser(
+        name, help=help, description=description, epilog=epilog, formatter_class=_Formatter
+    )
 
 
 class UsageError(Exception):
@@ -108,16 +122,16 @@ def _exit_for(diagnoses: Sequence[Diagnosis]) -> int:
 
 # -- validate --------------------------------------------------------------------------------
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
         "validate",
         help="check a settings file before sending (no network)",
         description="Load settings from a TOML file (or SMTP_* environment variables) and "
         "report every problem found before anything touches the network.",
-        epilog=_epilog(
+        examples=(
             "  smtpdiag validate examples/smtp.toml\n"
             "  SMTP_HOST=smtp.office365.com SMTP_PORT=587 smtpdiag validate --env\n"
         ),
-        formatter_class=_Formatter,
     )
     source = cmd.add_mutually_exclusive_group(required=True)
     source.add_argument("config", nargs="?", metavar="FILE.toml", help="settings file")
@@ -172,18 +186,18 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 # -- explain ---------------------------------------------------------------------------------
 def _add_explain(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
         "explain",
         help="explain one server reply, pasted error or log line",
         description="Explain a server reply, an error message or a log line in plain words: "
         "what it means, its common causes, what to do, and what to ask your IT team for. "
         "With no TEXT, the text is read from standard input (paste it, then press Ctrl-D).",
-        epilog=_epilog(
+        examples=(
             "  smtpdiag explain '535 5.7.8 Username and Password not accepted.'\n"
             "  smtpdiag explain --stage mail '530 5.7.0 Must issue a STARTTLS command first'\n"
             "  grep 'status=bounced' /var/log/mail.log | tail -1 | smtpdiag explain --json\n"
         ),
-        formatter_class=_Formatter,
     )
     cmd.add_argument(
         "text",
@@ -229,7 +243,8 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 # -- check -----------------------------------------------------------------------------------
 def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
         "check",
         help="validate settings, then try them against the server step by step",
         description="Validate the settings, then connect to the server and go through each "
@@ -238,13 +253,12 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
         "variables) and the flags below, later ones overriding earlier ones. The password is "
         "never taken on the command line: it comes from the settings file, SMTP_PASSWORD, or "
         "a prompt that does not echo.",
-        epilog=_epilog(
+        examples=(
             "  smtpdiag check --config smtp.toml\n"
             "  smtpdiag check --config smtp.toml --send-test me@example.com\n"
             "  smtpdiag check --host smtp.office365.com --port 587 --security starttls \\\n"
             "      --username me@contoso.com --from me@contoso.com\n"
         ),
-        formatter_class=_Formatter,
     )
     source = cmd.add_argument_group("where the settings come from")
     source.add_argument("--config", metavar="FILE.toml", help="settings file")
@@ -329,7 +343,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 # -- classify --------------------------------------------------------------------------------
 def _add_classify(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
         "classify",
         help="classify every line of a log or reply list (JSON Lines out)",
         description="Classify one reply or log line per input line and write one JSON object "
@@ -337,13 +352,12 @@ def _add_classify(commands: argparse._SubParsersAction[_Parser]) -> None:
         "code, enhanced, provider. Blank lines are skipped. A summary by category goes to "
         "stderr at the end. Reads standard input when no FILE is given (or FILE is -); streams "
         "in constant memory.",
-        epilog=_epilog(
+        examples=(
             "  smtpdiag classify /var/log/mail.log > diagnoses.jsonl\n"
             "  smtpdiag classify bounces-*.txt | jq -r .kind | sort | uniq -c\n"
             "  echo '550 5.1.1 User unknown' | smtpdiag classify\n"
-        )
-        + "  (for classify, 1 means at least one line was diagnosed as an error)\n",
-        formatter_class=_Formatter,
+        ),
+        note="for classify, 1 means at least one line was diagnosed as an error",
     )
     cmd.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin)")
     cmd.add_argument(
@@ -427,7 +441,8 @@ def _isatty(stream: TextIO) -> bool:
 
 # -- demo ------------------------------------------------------------------------------------
 def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
+    cmd = _command(
+        commands,
         "demo",
         help="see the classic failures diagnosed against a local test server (no network)",
         description="Start the embedded SMTP test server on 127.0.0.1 and walk through the "
@@ -436,9 +451,8 @@ def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
         "with a space, a server that wants STARTTLS first, relay denied, a partly refused "
         "recipient list and an expired OAuth client secret; then a successful send. Needs "
         "the testing extra: pip install 'smtpdiag[testing]'.",
-        epilog=_epilog("  smtpdiag demo\n  smtpdiag demo --only wrong-password --only success\n")
-        + "  (for demo, 1 means a scenario was not diagnosed as expected)\n",
-        formatter_class=_Formatter,
+        examples="  smtpdiag demo\n  smtpdiag demo --only wrong-password --only success\n",
+        note="for demo, 1 means a scenario was not diagnosed as expected",
     )
     cmd.add_argument(
         "--only",
