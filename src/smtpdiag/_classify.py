@@ -20,13 +20,13 @@ import binascii
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
 from ._reply import decode_reply_text, parse_reply
-from ._rules import AADSTS_KINDS, PROVIDERS, RULES, Rule
+from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
@@ -38,11 +38,12 @@ _MAX_TEXT = 20_000  # longer input is cut before any regular expression sees it
 # The rule engine
 
 
-def _needles(pattern: str) -> tuple[str, ...] | None:
+def _needles(pattern: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
     """Lower-case literal prefixes, one per top-level alternative of ``pattern``.
 
     A text can only match when it contains one of them. None when some alternative does not
     start with a literal of at least three characters (the pattern is then always tried).
+    The second value holds the needles that are a whole alternative: finding one is a match.
     """
     alternatives: list[str] = []
     depth = 0
@@ -67,8 +68,10 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         i += 1
     alternatives.append("".join(current))
     needles: list[str] = []
+    complete: set[str] = set()
     for alt in alternatives:
         literal: list[str] = []
+        whole = True
         j = 0
         while j < len(alt):
             ch = alt[j]
@@ -79,12 +82,15 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
                     j += 2
                     continue
                 if nxt == "b" and not literal:  # a word boundary at the start matches nothing
+                    whole = False
                     j += 2
                     continue
+                whole = False
                 break
             if ch in ".^$*+?{}[]()|":
                 if ch in "?*{" and literal:
                     literal.pop()
+                whole = False
                 break
             literal.append(ch)
             j += 1
@@ -92,7 +98,9 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         if len(text) < 3:
             return None
         needles.append(text)
-    return tuple(needles)
+        if whole:
+            complete.add(text)
+    return tuple(needles), frozenset(complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +111,7 @@ class _CompiledRule:
     stages: frozenset[str]
     regex: re.Pattern[str] | None
     needles: tuple[str, ...] | None
+    complete: frozenset[str]
 
     def applies(self, code: int | None, stage: Stage | None) -> bool:
         if self.codes and code is not None and code not in self.codes:
@@ -128,13 +137,15 @@ def _compile(rule: Rule) -> _CompiledRule:
         else:
             codes.add(int(token))
     regex = re.compile(rule.text, re.IGNORECASE) if rule.text else None
+    found = _needles(rule.text) if rule.text else None
     return _CompiledRule(
         rule,
         frozenset(codes),
         code_class,
         frozenset(rule.stages.split()),
         regex,
-        _needles(rule.text) if rule.text else None,
+        None if found is None else found[0],
+        frozenset() if found is None else found[1],
     )
 
 
@@ -174,27 +185,35 @@ class _TextTier:
             else:
                 for needle in compiled.needles:
                     owners.setdefault(needle, set()).add(index)
-        # The scan reports the longest needle at each position: give it its prefixes' owners.
-        self.owners: dict[str, frozenset[int]] = {}
-        for needle in owners:
-            found: set[int] = set()
-            for other, indices in owners.items():
-                if needle.startswith(other):
-                    found |= indices
-            self.owners[needle] = frozenset(found)
+        # The scan reports the longest needle at each position; the needles that are its
+        # prefixes occur there too.
+        self.prefixes: dict[str, frozenset[str]] = {
+            needle: frozenset(other for other in owners if needle.startswith(other))
+            for needle in owners
+        }
+        self.owners: dict[str, frozenset[int]] = {
+            needle: frozenset(i for other in prefixes for i in owners[other])
+            for needle, prefixes in self.prefixes.items()
+        }
         pattern = _trie_pattern(owners) if owners else "(?!)"
         self.scan = re.compile(f"(?=({pattern}))")
 
     def match(self, code: int | None, low: str, stage: Stage | None) -> Rule | None:
-        owners = self.owners
+        owners, prefixes = self.owners, self.prefixes
         candidates: set[int] = set(self.always)
-        for found in self.scan.finditer(low):
-            candidates |= owners[found.group(1)]
+        found: set[str] = set()
+        for hit in self.scan.finditer(low):
+            needle = hit.group(1)
+            candidates |= owners[needle]
+            found |= prefixes[needle]
         for index in sorted(candidates):
             candidate = self.rules[index]
-            if candidate.applies(code, stage) and (
-                candidate.regex is None or candidate.regex.search(low) is not None
-            ):
+            if not candidate.applies(code, stage):
+                continue
+            # A needle that is a whole literal alternative proves the match on its own.
+            if candidate.complete & found or candidate.regex is None:
+                return candidate.rule
+            if candidate.regex.search(low) is not None:
                 return candidate.rule
         return None
 
@@ -264,11 +283,16 @@ class _Engine:
 _ENGINE = _Engine(RULES)
 
 
+_PROVIDER_NEEDLES: tuple[tuple[str, str], ...] = tuple(
+    (needle, signature.provider) for signature in PROVIDERS for needle in signature.needles
+)
+
+
 def _detect_provider(low: str, host: str | None) -> str | None:
-    for signature in PROVIDERS:
-        for needle in signature.needles:
-            if needle in low:
-                return signature.provider
+    """The provider named by a trace id or signature in the text, else by the host name."""
+    for needle, provider in _PROVIDER_NEEDLES:
+        if needle in low:
+            return provider
     if host:
         name = host.strip().lower().rstrip(".")
         for signature in PROVIDERS:
@@ -282,100 +306,102 @@ def _detect_provider(low: str, host: str | None) -> str | None:
 # Generic answers from the reply code and the RFC 3463 enhanced code
 
 
+# RFC 5321 §4.2.2-4.2.3 and RFC 4954 §6: reply codes that decide on their own, by stage
+# (None: any stage).
+_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    (421, "connect"): "connection.greeting_refused",  # 421 instead of the 220 greeting (§3.1)
+    (421, None): "server.unavailable",
+    (452, "rcpt"): "recipient.too_many",  # §4.5.3.1.10
+    (452, None): "server.insufficient_storage",
+    (500, None): "protocol.syntax_error",
+    (501, None): "protocol.syntax_error",
+    (502, None): "protocol.not_implemented",
+    (503, None): "protocol.bad_sequence",
+    (504, None): "protocol.not_implemented",
+    (530, None): "policy.authentication_required",
+    (534, None): "auth.mechanism_unavailable",
+    (535, None): "auth.invalid_credentials",
+    (538, None): "policy.encryption_required",
+    (551, None): "recipient.moved",
+    (552, "data"): "message.too_large",
+    (555, None): "protocol.not_implemented",
+}
+
+# RFC 3463 §3 subjects and details, by stage: (subject, detail or None, stage or None).
+_SUBJECT_KINDS: dict[tuple[int, int | None, str | None], str] = {
+    (0, 0, "mail"): "sender.rejected",
+    (0, 0, "rcpt"): "recipient.rejected",
+    (1, None, "mail"): "sender.rejected",
+    (1, 1, None): "recipient.unknown",  # bad destination mailbox address
+    (1, 2, None): "recipient.domain_not_found",  # bad destination system address
+    (1, 3, None): "recipient.address_invalid",  # bad destination mailbox address syntax
+    (1, 4, None): "recipient.domain_not_found",  # destination mailbox address ambiguous
+    (1, 7, None): "sender.domain_invalid",  # bad sender's mailbox address syntax
+    (1, 8, None): "sender.domain_invalid",  # bad sender's system address
+    (1, 10, None): "recipient.unknown",  # RFC 7505 recipient address has null MX
+    (1, None, None): "recipient.rejected",
+    (2, None, "mail"): "sender.rejected",
+    (2, 1, None): "recipient.disabled",  # mailbox disabled
+    (2, 2, None): "recipient.mailbox_full",
+    (2, 3, None): "message.too_large",  # message length exceeds administrative limit
+    (2, None, None): "recipient.rejected",
+    (3, 1, None): "server.insufficient_storage",
+    (3, 4, None): "message.too_large",
+    (3, None, None): "server.error",
+    (4, 5, None): "server.temporary",  # mail system congestion
+    (4, None, None): "connection.routing_failed",  # network and routing status
+    (5, 0, "mail"): "sender.rejected",
+    (5, 0, "rcpt"): "recipient.rejected",
+    (5, 2, None): "protocol.syntax_error",
+    (5, 3, None): "recipient.too_many",
+    (5, 4, None): "protocol.syntax_error",
+    (5, None, None): "protocol.not_implemented",
+    (6, 0, None): "message.content_rejected",
+    (6, 1, None): "message.content_rejected",
+    (6, None, None): "message.malformed",
+    (7, None, "connect"): "policy.rejected",
+    (7, None, "ehlo"): "policy.rejected",
+    (7, None, "mail"): "sender.rejected",
+    (7, 8, None): "auth.invalid_credentials",
+    (7, 25, None): "policy.ptr_required",  # RFC 7372
+    **{(7, detail, None): "policy.dmarc_failed" for detail in (20, 21, 22, 23, 24, 26, 27)},
+    (7, None, None): "unknown.security",
+}
+
+# What a reply code means at a stage when neither the text nor the enhanced code decides.
+_STAGE_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    **{(code, "mail"): "sender.rejected" for code in (501, 550, 553)},
+    **{(code, "rcpt"): "recipient.rejected" for code in (550, 553, 554)},
+    (554, "data"): "policy.rejected",
+    (450, None): "server.temporary",
+    (451, None): "server.temporary",
+    (454, None): "server.temporary",
+}
+
+
 def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -> str | None:
     """RFC 5321 §4.2.3 reply codes and RFC 3463 subjects, sharpened by the stage."""
-    subject = detail = None
-    if enhanced:
-        parts = enhanced.split(".")
-        subject, detail = int(parts[1]), int(parts[2])
-    transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421:  # RFC 5321 §3.1 / §4.2.3: service not available, closing channel
-        return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
-    if code == 530:
-        return "policy.authentication_required"
-    if code == 534:
-        return "auth.mechanism_unavailable"
-    if code == 535:
-        return "auth.invalid_credentials"
-    if code == 538:
-        return "policy.encryption_required"
-    if code == 500 or code == 501:
-        return "protocol.syntax_error"
-    if code == 502 or code == 504 or code == 555:
-        return "protocol.not_implemented"
-    if code == 503:
-        return "protocol.bad_sequence"
-    if code == 551:
-        return "recipient.moved"
-    if code == 552 and stage is Stage.DATA:
-        return "message.too_large"
-    if code == 452 and stage is Stage.RCPT:
-        return "recipient.too_many"
-    if code == 452:
-        return "server.insufficient_storage"
-    if subject == 1:
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        if detail in (2, 4):  # X.1.2 bad destination system, X.1.4 ambiguous
-            return "recipient.domain_not_found"
-        if detail in (7, 8):
-            return "sender.domain_invalid"
-        if detail == 3:  # X.1.3 bad destination mailbox address syntax
-            return "recipient.address_invalid"
-        return "recipient.unknown" if detail in (1, 10) else "recipient.rejected"
-    if subject == 2:
-        if detail == 2:
-            return "recipient.mailbox_full"
-        if detail == 3:
-            return "message.too_large"
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        return "recipient.disabled" if detail == 1 else "recipient.rejected"
-    if subject == 3:
-        if detail == 4:
-            return "message.too_large"
-        if detail == 1:
-            return "server.insufficient_storage"
-        return "server.error"
-    if subject == 4:  # X.4.x: network and routing
-        return "server.temporary" if detail == 5 else "connection.routing_failed"
-    if subject in (0, 5) and detail == 0 and stage in (Stage.MAIL, Stage.RCPT):
-        subject = None  # X.0.0 / X.5.0 say nothing: the stage decides below
-    if subject == 5:
-        if detail == 3:
-            return "recipient.too_many"
-        return "protocol.syntax_error" if detail in (2, 4) else "protocol.not_implemented"
-    if subject == 6:
-        return "message.content_rejected" if detail in (0, 1) else "message.malformed"
-    if subject == 7 and stage in (Stage.CONNECT, Stage.EHLO) and not transient:
-        return "policy.rejected"
-    if subject == 7:
-        if detail in (20, 21, 22, 23, 24, 26, 27):
-            return "policy.dmarc_failed"
-        if detail == 25:
-            return "policy.ptr_required"
-        if detail == 8:
-            return "auth.invalid_credentials"
-        if detail == 0 and code == 530:
-            return "policy.authentication_required"
-        if stage is Stage.MAIL and not transient:
-            return "sender.rejected"
-        return "unknown.security"
+    where = None if stage is None else stage.value
     if code is not None:
-        if stage in (Stage.CONNECT, Stage.EHLO) and code // 100 == 5:
-            # RFC 5321 §3.1 / §4.1.1.1: a 5xx at the greeting or to EHLO refuses this client.
-            return "policy.rejected"
-        if stage is Stage.MAIL and code in (550, 553, 501):
-            return "sender.rejected"
-        if stage is Stage.RCPT and code in (550, 553, 554):
-            return "recipient.rejected"
-        if stage is Stage.DATA and code == 554:
-            return "policy.rejected"
-        if code in (450, 451):
-            return "server.temporary"
-        if code == 454:
-            return "server.temporary"
-    return None
+        kind = _CODE_KINDS.get((code, where)) or _CODE_KINDS.get((code, None))
+        if kind is not None:
+            return kind
+    parts = enhanced.split(".") if enhanced else ()
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        subject, detail = int(parts[1]), int(parts[2])
+        for key in ((subject, detail, where), (subject, None, where), (subject, detail, None)):
+            kind = _SUBJECT_KINDS.get(key)
+            if kind is not None:
+                return kind
+        if subject != 0:
+            kind = _SUBJECT_KINDS.get((subject, None, None))
+            if kind is not None:
+                return kind
+    if code is None:
+        return None
+    if code // 100 == 5 and stage in (Stage.CONNECT, Stage.EHLO):
+        return "policy.rejected"  # RFC 5321 §3.1, §4.1.1.1: the server refuses this client
+    return _STAGE_CODE_KINDS.get((code, where)) or _STAGE_CODE_KINDS.get((code, None))
 
 
 def _unknown_kind(code: int | None, enhanced: str | None) -> str:
@@ -406,7 +432,6 @@ class _Facts:
     oauth_error: str | None = None
     encode_object: str | None = None
     context: _Facts | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _STAGE_BY_NAME = {
@@ -662,63 +687,10 @@ def _has_name(facts: _Facts, *names: str) -> bool:
 
 def _text_kind(low: str) -> str | None:
     """Exception messages that name a network, TLS or input failure (pasted or raised)."""
-    if "wrong_version_number" in low or "wrong version number" in low:
-        return "tls.port_expects_plaintext"
-    if "record layer failure" in low or "unknown protocol" in low or "http_request" in low:
-        return "tls.port_expects_plaintext"
-    if "certificate has expired" in low or "certificate expired" in low:
-        return "tls.certificate_expired"
-    if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
-        return "tls.hostname_mismatch"
-    if (
-        "certificate verify failed" in low
-        or "self-signed certificate" in low
-        or ("self signed certificate" in low or "unable to get local issuer" in low)
-    ):
-        return "tls.certificate_untrusted"
-    if (
-        "unsupported protocol" in low
-        or "protocol_version" in low
-        or "no protocols available" in low
-        or "protocol version" in low
-    ):
-        return "tls.protocol_version"
-    if "starttls extension not supported" in low:
-        return "tls.starttls_unavailable"
-    if "smtp auth extension not supported" in low:
-        return "auth.not_offered"
-    if "no suitable authentication method" in low:
-        return "auth.mechanism_unavailable"
-    if "auth mechanism infinite loop" in low:
-        return "auth.xoauth2_rejected"
-    if "smtputf8" in low or "internationalized email" in low:
-        return "message.non_ascii"
-    if "prohibited newline" in low or "linefeed or carriage return" in low:
-        return "message.header_injection"
-    if "embedded header" in low:
-        return "message.header_injection"
-    if "unable to get authority configuration" in low:
-        return "auth.oauth_tenant_not_found"
-    if "server_hostname cannot be an empty string" in low:
-        return "config.host_missing"
-    if (
-        "name or service not known" in low
-        or "nodename nor servname" in low
-        or "no address associated with hostname" in low
-        or "getaddrinfo failed" in low
-        or "name does not resolve" in low
-    ):
-        return "connection.host_not_found"
-    if "temporary failure in name resolution" in low:
-        return "connection.dns_failure"
-    if "connection refused" in low or "actively refused" in low:
-        return "connection.refused"
-    if "network is unreachable" in low or "no route to host" in low:
-        return "connection.unreachable"
-    if "reset by peer" in low or "broken pipe" in low or "connection aborted" in low:
-        return "connection.closed"
-    if "codec can't encode" in low:
-        return "message.non_ascii"
+    for phrases, kind in EXCEPTION_PHRASES:
+        for phrase in phrases:
+            if phrase in low:
+                return kind
     return None
 
 
@@ -912,17 +884,11 @@ def _translate(
             reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
         return _classify_reply(reply, stage, host)
 
-    # Plain text that names no exception: a reply or a DSN line is the likelier reading.
-    plain_text = not names and facts.errno is None and facts.ssl_reason is None
-    if plain_text and facts.message.strip():
-        finding = _classify_reply(parse_reply(facts.message), stage, host)
-        if not finding.kind.startswith("unknown."):
-            return finding
-
-    # An exception whose message is a server reply ("Error: Invalid login: 535-5.7.8 ...").
-    if names and facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+    # Text that names no exception is likelier a reply or a DSN line; an exception's message
+    # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
+    if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
         reply = parse_reply(facts.message)
-        if reply.code is not None and reply.code >= 400:
+        if not names or (reply.code is not None and reply.code >= 400):
             finding = _classify_reply(reply, stage, host)
             if not finding.kind.startswith("unknown."):
                 return finding
@@ -937,17 +903,10 @@ def _translate(
             kind = "tls.port_expects_ssl"
         else:
             kind = "connection.timeout"
+    greeting = stage in (None, Stage.CONNECT)
+    if kind == "connection.closed" and greeting and _port_expects_ssl(settings):
+        kind = "tls.port_expects_ssl"  # an implicit-TLS server gave up on the plaintext client
     if kind is not None:
-        if (
-            kind == "connection.closed"
-            and _port_expects_ssl(settings)
-            and stage
-            in (
-                None,
-                Stage.CONNECT,
-            )
-        ):
-            kind = "tls.port_expects_ssl"
         return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))
 
     # Input errors that are not OSErrors: non-ASCII text, CR/LF in headers.
@@ -963,7 +922,7 @@ def _translate(
 
     # SMTPServerDisconnected and other smtplib errors without a reply.
     if _has_name(facts, "SMTPServerDisconnected"):
-        if _port_expects_ssl(settings) and stage in (None, Stage.CONNECT):
+        if greeting and _port_expects_ssl(settings):
             return _Finding("tls.port_expects_ssl", stage or Stage.CONNECT, detail=_detail(facts))
         return _Finding("connection.closed", stage, detail=_detail(facts))
     if "SSLError" in names or "SSLEOFError" in names:
@@ -1180,8 +1139,8 @@ def _classify(
         host = None
     if host is None and settings is not None and settings.host:
         host = settings.host
-    facts = _Facts()
-    if isinstance(failure, str) and failure.lstrip()[:1] in _REPLY_START:
+    facts: _Facts | None = None
+    if isinstance(failure, str) and failure[:1] in _REPLY_START:
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
         finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
         if finding.kind.startswith("unknown.") and "AADSTS" in failure:
@@ -1196,9 +1155,10 @@ def _classify(
         and settings.auth_method is AuthMethod.OAUTH
     ):
         finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
+    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
     provider = finding.provider
     if provider is None and not finding.provider_searched:
-        provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
+        provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
     if reply is not None and settings is not None:
         masked = _mask(reply.text, settings)
@@ -1207,7 +1167,7 @@ def _classify(
     retryable = True if reply is not None and reply.is_transient else None
     detail = finding.detail
     if detail is None and finding.kind.startswith("unknown.") and reply is None:
-        detail = _detail(facts)
+        detail = message.strip()[:500] or None
     return make_diagnosis(
         finding.kind,
         detail=_mask(detail, settings),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AADSTS_KINDS",
+    "EXCEPTION_PHRASES",
     "PROVIDERS",
     "RULES",
     "ProviderSignature",
@@ -163,6 +164,15 @@ RULES: tuple[Rule, ...] = (
         r"content rejected",
         src="https://github.com/sisimai/set-of-emails (amavisd-new replies)",
     ),
+    # GoDaddy "550 5.1.1 <x> - 203.0.113.222 has sent to too many recipients this hour. IB607":
+    # a rate limit worded on a 5.1.1 reply
+    R(
+        "rate_limit.throttled",
+        "",
+        "5.1.1",
+        r"this hour|per hour|too many recipients",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
     # Zoho "554 5.1.8 Email Outgoing Blocked."; Microsoft "550 5.1.8 Access denied, bad outbound
     # sender" (the account may not send; not X.1.8's bad sender domain)
     R(
@@ -190,10 +200,12 @@ RULES: tuple[Rule, ...] = (
     # "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
     # "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied"
     # "554 5.2.252 SendAsDenied; x@outlook.com not allowed to send as y; STOREDRV..."
+    # Zoho "553 Relaying disallowed as test@gmail.com": the From address is not the login's
+    # (https://github.com/getgrav/grav-plugin-email/issues/77)
     R(
         "sender.send_as_denied",
         text=r"sendasdenied|send as this sender|not allowed to send as|"
-        r"permissions? to send as|send mail as",
+        r"permissions? to send as|send mail as|relaying disallowed as",
         src="https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1187",
     ),
     # "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from
@@ -385,6 +397,7 @@ RULES: tuple[Rule, ...] = (
         r"multiple addresses in from|duplicate header|duplicated message-id|"
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
         r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
+        r"header error|"
         r"invalidcontent",
         src=_GMAIL_CODES,
     ),
@@ -521,6 +534,7 @@ RULES: tuple[Rule, ...] = (
         text=r"authentication required|authentication is required|not authenticated|"
         r"must authenticate|auth required|please authenticate|requires authentication|"
         r"unauthenticated senders|turn on smtp authentication|smtp auth required|"
+        r"unauthenticated mail not allowed|unauthenticated relay|"
         r"failed to authenticate|login required|authenticate first",
         stages="mail rcpt data ehlo connect",
         src=_POSTFIX,
@@ -1006,6 +1020,74 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
         ("secureserver.net",),
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
+)
+
+
+#: Phrases of exception messages (raised or pasted) -> kind, first match wins. Lower-case.
+#: Sources: CPython Lib/smtplib.py and Modules/_ssl.c, OpenSSL's reason strings, glibc's
+#: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
+#: /work/shared/notes/smtplib-failures.md.
+EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # ssl: TLS spoken to a plaintext port; OpenSSL 3.2+ says "record layer failure"
+    # (urllib3/urllib3#3405)
+    (
+        (
+            "wrong_version_number",
+            "wrong version number",
+            "record layer failure",
+            "unknown protocol",
+        ),
+        "tls.port_expects_plaintext",
+    ),
+    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20
+    (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
+    (("hostname mismatch", "ip address mismatch", "doesn't match"), "tls.hostname_mismatch"),
+    (
+        (
+            "certificate verify failed",
+            "self-signed certificate",
+            "self signed certificate",
+            "unable to get local issuer",
+        ),
+        "tls.certificate_untrusted",
+    ),
+    (
+        ("unsupported protocol", "protocol_version", "no protocols available", "protocol version"),
+        "tls.protocol_version",
+    ),
+    # smtplib: "STARTTLS extension not supported by server.", "SMTP AUTH extension not supported
+    # by server.", "No suitable authentication method found.", "Server AUTH mechanism infinite
+    # loop. Last response: ...", the SMTPUTF8 refusal of send_message
+    (("starttls extension not supported",), "tls.starttls_unavailable"),
+    (("smtp auth extension not supported",), "auth.not_offered"),
+    (("no suitable authentication method",), "auth.mechanism_unavailable"),
+    (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
+    (("smtputf8", "internationalized email"), "message.non_ascii"),
+    # smtplib.putcmd and email.headerregistry / email.header CR/LF refusals
+    (
+        ("prohibited newline", "linefeed or carriage return", "embedded header"),
+        "message.header_injection",
+    ),
+    # msal: ValueError("Unable to get authority configuration for ...") for a wrong tenant
+    (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
+    # ssl: starttls() with an empty host name
+    (("server_hostname cannot be an empty string",), "config.host_missing"),
+    # socket.gaierror texts (glibc, macOS, Windows, musl)
+    (
+        (
+            "name or service not known",
+            "nodename nor servname",
+            "no address associated with hostname",
+            "getaddrinfo failed",
+            "name does not resolve",
+        ),
+        "connection.host_not_found",
+    ),
+    (("temporary failure in name resolution",), "connection.dns_failure"),
+    (("connection refused", "actively refused"), "connection.refused"),
+    (("network is unreachable", "no route to host"), "connection.unreachable"),
+    (("reset by peer", "broken pipe", "connection aborted"), "connection.closed"),
+    (("codec can't encode",), "message.non_ascii"),
 )
 
 
