@@ -757,3 +757,14 @@ def test_results_serialise_to_plain_data() -> None:
     failed = StageRecord(Stage.RCPT, False, 0.01, "x", result.refused["x@example.com"])
     assert "FAILED" in str(failed)
     assert "recipient.unknown" in str(failed)
+
+
+def test_non_ascii_domain_goes_out_as_a_labels_without_smtputf8() -> None:
+    with SMTPTestServer("plain") as server:
+        result = Sender(settings_for(server)).send(message("Bob Müller <bob@bücher.example>"))
+    assert result.accepted == ("bob@bücher.example",)
+    received = server.messages[0]
+    assert received.recipients == ("bob@xn--bcher-kva.example",)
+    assert "SMTPUTF8" not in received.mail_options
+    assert received.message["To"].addresses[0].domain == "xn--bcher-kva.example"
+    assert received.message["To"].addresses[0].display_name == "Bob Müller"

@@ -466,12 +466,15 @@ class Sender:
             _recover(conn, err)
             raise
 
-    def _transaction(self, conn: Connection, envelope: Envelope, rec: _Recorder) -> SendResult:
+    def _transaction(self, conn: Connection, original: Envelope, rec: _Recorder) -> SendResult:
+        envelope = original
         with rec.stage(Stage.MAIL) as note:
             options: list[str] = []
-            if envelope.international:
-                if not conn.has_extn("smtputf8"):
+            if envelope.international and not conn.has_extn("smtputf8"):
+                if envelope.ascii is None:
                     raise SendError(self._smtputf8_missing(envelope), Stage.MAIL)
+                envelope = envelope.ascii  # non-ASCII domains only: sent as IDNA A-labels
+            if envelope.international:
                 options.append("SMTPUTF8")
             if conn.has_extn("8bitmime") and (
                 envelope.international or not envelope.body.isascii()
@@ -483,12 +486,15 @@ class Sender:
             if code != 250:
                 raise smtplib.SMTPSenderRefused(code, msg, envelope.sender)
             note.detail = f"MAIL FROM:<{envelope.sender}> {_reply_line(code, msg)}"
+        # Results name the recipients as the caller wrote them, also when A-labels were sent.
+        shown = dict(zip(envelope.recipients, original.recipients, strict=True))
         accepted: list[str] = []
         refused: dict[str, Diagnosis] = {}
         raw: dict[str, tuple[int, bytes]] = {}
         with rec.stage(Stage.RCPT) as note:
             for recipient in envelope.recipients:
                 code, msg = conn.rcpt(recipient)
+                recipient = shown.get(recipient, recipient)
                 if code in (250, 251):
                     accepted.append(recipient)
                     continue
@@ -528,7 +534,7 @@ class Sender:
                 raise smtplib.SMTPDataError(code, msg)
             note.detail = _reply_line(code, msg)
         return SendResult(
-            sender=envelope.sender,
+            sender=original.sender,
             accepted=tuple(accepted),
             refused=refused,
             reply=parse_reply(msg, code),
@@ -536,13 +542,15 @@ class Sender:
         )
 
     def _smtputf8_missing(self, envelope: Envelope) -> Diagnosis:
-        addresses = [a for a in (envelope.sender, *envelope.recipients) if not a.isascii()]
+        addresses = [
+            a for a in (envelope.sender, *envelope.recipients) if not a.rpartition("@")[0].isascii()
+        ]
         return make_diagnosis(
             "message.non_ascii",
             stage=Stage.MAIL,
             detail=(
-                "These addresses contain non-ASCII characters, and the server does not offer "
-                f"SMTPUTF8: {', '.join(addresses)}"
+                "These addresses have non-ASCII characters before the @, and the server does "
+                f"not offer SMTPUTF8: {', '.join(addresses)}"
             ),
         )
 

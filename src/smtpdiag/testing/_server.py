@@ -100,10 +100,10 @@ class SMTPTestServer:
     *credentials* (user → password) and *tokens* (user → token, or a set of tokens) say who may
     log in; ``None`` accepts anyone. *auth_after_tls* offers AUTH only inside TLS (the default
     when the mode has TLS). *require_starttls* refuses mail commands before STARTTLS;
-    *require_auth* refuses MAIL before a login. *certificate* picks a good or broken server
-    certificate. *faults* are :class:`Fault` / :class:`Script` descriptions; faults that describe
-    the whole server (refused connection, TLS mismatch, certificate errors, STARTTLS not offered
-    with ``times``) apply to every connection.
+    *require_auth* refuses MAIL before a login. *host* is ``"127.0.0.1"`` or ``"::1"``.
+    *certificate* picks a good or broken server certificate. *faults* are :class:`Fault` /
+    :class:`Script` descriptions; the faults that describe the whole server (refused connection,
+    TLS mismatch, certificate errors) apply to every connection and may not be scripted.
     """
 
     def __init__(
@@ -120,6 +120,7 @@ class SMTPTestServer:
         certificate: CertificateVariant = "valid",
         hostname: str = "smtp.smtpdiag.test",
         idle_timeout: float = 60.0,
+        host: str = "127.0.0.1",
     ) -> None:
         if mode not in ("plain", "starttls", "ssl"):
             raise ValueError(f"mode must be 'plain', 'starttls' or 'ssl', not {mode!r}")
@@ -135,7 +136,9 @@ class SMTPTestServer:
         self.require_auth = require_auth
         self.hostname = hostname
         self.idle_timeout = idle_timeout
-        self.host = "127.0.0.1"
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise ValueError("the test server listens on loopback only: 127.0.0.1, ::1")
+        self.host = "127.0.0.1" if host == "localhost" else host
         self.port = 0
         self.messages = Outbox()
         self.transcript = Transcript()
@@ -357,7 +360,8 @@ def require_testing_extra() -> None:
 
 def _closed_port(host: str) -> int:
     """A loopback port that nothing listens on (bound, then released)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         port: int = sock.getsockname()[1]
     return port
@@ -375,7 +379,18 @@ def _protocol_class() -> type[Any]:
 
 
 def _build_protocol_class() -> type[Any]:
-    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword, Session
+
+    class _Session(Session):
+        # aiosmtpd's own AUTH code sets login_data, whose accessors log a deprecation warning
+        # on every login; store it quietly instead.
+        @property
+        def login_data(self) -> Any:
+            return self._login_data
+
+        @login_data.setter
+        def login_data(self, value: Any) -> None:
+            self._login_data = value
 
     class _Handler:
         async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -425,6 +440,9 @@ def _build_protocol_class() -> type[Any]:
             }
 
         # -- connection and recording ------------------------------------------------
+
+        def _create_session(self) -> Session:
+            return _Session(self.loop)
 
         @property
         def in_tls(self) -> bool:
