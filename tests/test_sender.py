@@ -736,7 +736,7 @@ def test_data_command_refused() -> None:
     assert error.stage is Stage.DATA
     assert error.diagnosis.reply is not None
     assert error.diagnosis.reply.code == 554
-    assert "RSET" in commands  # the transaction was reset before QUIT
+    assert commands[-2:] == ("RSET", "QUIT")  # the transaction was reset, then a polite QUIT
     assert elapsed < FAST
 
 
@@ -768,3 +768,23 @@ def test_non_ascii_domain_goes_out_as_a_labels_without_smtputf8() -> None:
     assert "SMTPUTF8" not in received.mail_options
     assert received.message["To"].addresses[0].domain == "xn--bcher-kva.example"
     assert received.message["To"].addresses[0].display_name == "Bob Müller"
+
+
+def test_a_dripping_reply_cannot_outlast_the_deadline() -> None:
+    # One byte of the greeting every 0.2 s: every read is within the 1 s timeout, but the
+    # greeting would take about 9 s; the overall deadline stops it.
+    with SMTPTestServer("plain", faults=Fault.slow(0.2, "connect", drip=True)) as server:
+        error, elapsed = fail(Sender(settings_for(server, timeout=1), deadline=1.5))
+    assert error.diagnosis.kind == "connection.timeout"
+    assert error.stage is Stage.CONNECT
+    assert 1.4 <= elapsed < 2.2
+
+
+def test_ehlo_name_is_the_setting_or_an_address_literal() -> None:
+    with SMTPTestServer("plain") as server:
+        Sender(settings_for(server)).send(message())
+        Sender(settings_for(server, local_hostname="app.example.com")).send(message())
+        ehlos = [
+            line for line in server.transcript.client_lines() if line.upper().startswith(b"EHLO")
+        ]
+    assert [line.split(b" ", 1)[1] for line in ehlos] == [b"[127.0.0.1]", b"app.example.com"]

@@ -582,6 +582,12 @@ class Sender:
         self._open(conn, rec, _Info(), login=True, oauth_user=self._oauth_user(envelope.sender))
         try:
             result = self._transact(conn, envelope, rec)
+        except SendError:
+            # A refused transaction was reset and the connection is still in a known state:
+            # say goodbye politely. An unknown state has already closed it.
+            if conn.sock is not None:
+                _quit(conn)
+            raise
         except BaseException:
             conn.discard()
             raise
