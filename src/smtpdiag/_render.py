@@ -167,11 +167,17 @@ def render_compact(
             )
         )
     if diagnosis.reply is not None and diagnosis.reply.text:
-        first = diagnosis.reply.text.splitlines()[0]
-        room = width - len(indent) - len("server: ")
-        if len(first) > room:
-            first = first[: max(room - 1, 10)] + "…"
-        lines.append(style.dim(f"{indent}server: {first}"))
+        reply = textwrap.wrap(
+            " ".join(diagnosis.reply.text.split()),
+            width=width,
+            initial_indent=f"{indent}server: ",
+            subsequent_indent=indent + " " * len("server: "),
+            break_on_hyphens=False,
+        )
+        if len(reply) > 2:
+            reply = reply[:2]
+            reply[-1] = reply[-1][: width - 1].rstrip() + "…"
+        lines.extend(style.dim(line) for line in reply)
     return "\n".join(lines)
 
 
