@@ -13,7 +13,7 @@ import pytest
 from smtpdiag import __version__
 from smtpdiag._cli import EXIT_FOUND_ERROR, EXIT_OK, EXIT_USAGE, main
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "smtp.toml"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,12 +62,22 @@ def test_suggest_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_validate_example_file_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(EXAMPLE)]) == EXIT_OK
+    assert main(["validate", str(EXAMPLES / "office365.toml")]) == EXIT_OK
     out = capsys.readouterr().out
     assert "smtp.office365.com" in out
     assert "replace-with" not in out
     assert "No problem found" in out
     assert "\x1b[" not in out
+
+
+def test_validate_example_with_mistakes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--json", str(EXAMPLES / "smtp.toml")]) == EXIT_FOUND_ERROR
+    kinds = {d["kind"] for d in json.loads(capsys.readouterr().out)["diagnoses"]}
+    assert {
+        "config.port_security_mismatch",
+        "sender.from_missing",
+        "recipient.address_invalid",
+    } <= kinds
 
 
 def test_validate_reports_errors_with_exit_1(

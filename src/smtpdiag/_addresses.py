@@ -14,7 +14,7 @@ __all__ = ["address_problem", "has_line_break", "split_address", "split_address_
 
 _LINE_BREAK = re.compile(r"[\r\n\x00]")
 # A header line break that is not folding (CR/LF followed by a space or tab), or a NUL.
-_HEADER_BREAK = re.compile(r"\x00|\r\n?(?![ \t])|\n(?![ \t])")
+_HEADER_BREAK = re.compile(r"\x00|\r\n(?![ \t])|\r(?!\n)|(?<!\r)\n(?![ \t])")
 _SPECIAL_USE = tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
 
 

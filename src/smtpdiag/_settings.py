@@ -259,6 +259,16 @@ class SettingsModel:
         put(self, "sources", MappingProxyType(dict(self.sources)))
         put(self, "notes", tuple(self.notes))
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["sources"] = dict(self.sources)
+        return state
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+
     # -- what it means ---------------------------------------------------------------------
     @property
     def auth_method(self) -> AuthMethod:
@@ -392,6 +402,8 @@ class SettingsModel:
                 data = tomllib.load(handle)
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(str(file), f"not valid TOML: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise SettingsError(str(file), "not valid TOML: the file is not UTF-8 text") from exc
         except OSError as exc:
             raise SettingsError(str(file), f"cannot read the file: {exc.strerror or exc}") from exc
         if "smtp" in data and isinstance(data["smtp"], Mapping):
