@@ -37,11 +37,14 @@ def test_full_layout_has_help_page_sections_and_no_escape_codes_when_plain() -> 
     assert "\x1b[1mWhat this means\x1b[0m" in coloured
 
 
-def test_admin_remedies_are_not_prefixed_twice() -> None:
+def test_admin_remedies_are_grouped_under_ask_your_it_team() -> None:
     diagnosis = make_diagnosis("config.host_missing")
     text = diagnosis.render()
+    what_to_do = text.split("What to do\n", 1)[1]
+    assert "  - Enter your provider's SMTP server name" in what_to_do
+    assert "  Ask your IT team:\n  - which SMTP relay or submission server" in what_to_do
+    assert what_to_do.index("Enter your provider's") < what_to_do.index("Ask your IT team:")
     assert "Ask your IT team: Ask" not in text
-    assert "Ask your IT team which SMTP relay" in text
 
 
 def test_compact_layout_fits_80_columns() -> None:

@@ -239,21 +239,22 @@ class Diagnosis:
                     )
                 )
         if self.remedies:
+            # What you can do yourself, then what to ask the IT team for; each group keeps the
+            # order make_diagnosis gave (specific remedies first).
             lines.append("What to do")
-            # Specific remedies come first (make_diagnosis); admin ones say to ask the IT team.
+            bullet = textwrap.TextWrapper(
+                width=width, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False
+            )
             for remedy in self.remedies:
-                text = remedy.text
-                if remedy.audience is Audience.ADMIN and not text.lower().startswith("ask "):
-                    text = f"Ask your IT team: {text}"
-                lines.extend(
-                    textwrap.wrap(
-                        text,
-                        width=width,
-                        initial_indent="  - ",
-                        subsequent_indent="    ",
-                        break_on_hyphens=False,
-                    )
-                )
+                if remedy.audience is not Audience.ADMIN:
+                    lines.extend(bullet.wrap(remedy.text))
+            admin = [r.text for r in self.remedies if r.audience is Audience.ADMIN]
+            if admin:
+                lines.append("  Ask your IT team:")
+                for text in admin:
+                    if text.startswith("Ask your IT team "):
+                        text = text.removeprefix("Ask your IT team ")
+                    lines.extend(bullet.wrap(text))
         if self.fields:
             where = ", ".join(self.fields) + (f" (set in {self.source})" if self.source else "")
             lines.append(f"Settings involved: {where}")
