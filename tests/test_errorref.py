@@ -54,3 +54,13 @@ def test_docs_index_links_every_page() -> None:
     for page in sorted(docs.glob("*.md")):
         if page.name != "index.md":
             assert f"]({page.name})" in index, f"docs/index.md does not link {page.name}"
+
+
+def test_relative_links_in_readme_and_docs_resolve() -> None:
+    import re
+
+    root = PAGE.parent.parent
+    for page in [root / "README.md", *sorted(PAGE.parent.glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+            assert (page.parent / target).exists(), f"{page.name} links missing {target}"
