@@ -114,6 +114,8 @@ class ChunkClassifier:
     def __init__(self, classify: Callable[[str], Diagnosis]) -> None:
         self.classify = classify
         self.cache: dict[str, Classified] = {}
+        # The JSON tail depends only on these fields, so it is encoded once per combination.
+        self.tails: dict[tuple[object, ...], Classified] = {}
 
     def __getstate__(self) -> Callable[[str], Diagnosis]:
         return self.classify  # the cache stays in each process
@@ -124,17 +126,32 @@ class ChunkClassifier:
     def __call__(self, texts: list[str]) -> list[Classified]:
         encode = _ENCODE
         cache = self.cache
+        tails = self.tails
         out: list[Classified] = []
         for text in texts:
             hit = cache.get(text)
             if hit is None:
                 diagnosis = self.classify(text)
-                hit = (
-                    _record_tail(diagnosis, encode),
-                    diagnosis.category.value,
-                    diagnosis.severity is Severity.ERROR,
+                reply = diagnosis.reply
+                fields = (
+                    diagnosis.kind,
                     diagnosis.retryable,
+                    None if reply is None else reply.code,
+                    None if reply is None else reply.enhanced,
+                    diagnosis.provider,
+                    diagnosis.severity is Severity.ERROR,
                 )
+                hit = tails.get(fields)
+                if hit is None:
+                    hit = (
+                        _record_tail(diagnosis, encode),
+                        diagnosis.category.value,
+                        diagnosis.severity is Severity.ERROR,
+                        diagnosis.retryable,
+                    )
+                    if len(tails) >= _CACHE_SIZE:
+                        tails.clear()
+                    tails[fields] = hit
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
                 cache[text] = hit
