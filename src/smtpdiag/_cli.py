@@ -73,6 +73,9 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
                 )
         return "\n\n".join(paragraphs)
 
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -441,6 +444,8 @@ def _isatty(stream: TextIO) -> bool:
 
 # -- demo ------------------------------------------------------------------------------------
 def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from ._demo import SCENARIOS  # scenario names only; the test server is imported on use
+
     cmd = _command(
         commands,
         "demo",
@@ -459,23 +464,9 @@ def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="append",
         default=[],
         metavar="NAME",
-        help="run only this scenario (repeatable): " + ", ".join(_DEMO_NAMES),
+        help="run only this scenario (repeatable): " + ", ".join(s.name for s in SCENARIOS),
     )
     cmd.set_defaults(handler=_cmd_demo)
-
-
-_DEMO_NAMES = (
-    "wrong-port",
-    "wrong-password",
-    "basic-auth-disabled",
-    "blank-from",
-    "cc-space",
-    "starttls-first",
-    "relay-denied",
-    "partly-refused",
-    "oauth-secret-expired",
-    "success",
-)
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
