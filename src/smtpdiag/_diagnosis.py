@@ -239,17 +239,29 @@ class Diagnosis:
                     )
                 )
         if self.remedies:
+            # What you can do yourself, then what to ask the IT team for; each group keeps the
+            # order make_diagnosis gave (specific remedies first).
             lines.append("What to do")
+            bullet = textwrap.TextWrapper(
+                width=width, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False
+            )
             for remedy in self.remedies:
-                prefix = "  - " if remedy.audience is Audience.USER else "  - Ask your IT team: "
-                lines.extend(
-                    textwrap.wrap(
-                        remedy.text, width=width, initial_indent=prefix, subsequent_indent="    "
-                    )
-                )
+                if remedy.audience is not Audience.ADMIN:
+                    lines.extend(bullet.wrap(remedy.text))
+            admin = [r.text for r in self.remedies if r.audience is Audience.ADMIN]
+            if admin:
+                lines.append("  Ask your IT team:")
+                for text in admin:
+                    if text.startswith("Ask your IT team "):
+                        text = text.removeprefix("Ask your IT team ")
+                    lines.extend(bullet.wrap(text))
         if self.fields:
             where = ", ".join(self.fields) + (f" (set in {self.source})" if self.source else "")
             lines.append(f"Settings involved: {where}")
+        if self.stage is not None:
+            lines.append(f"Stage: {self.stage.value.upper().replace('_', ' ')}")
+        if self.provider:
+            lines.append(f"Provider: {self.provider}")
         if self.reply is not None and self.reply.text:
             lines.append("Server reply (exact)")
             lines.extend("  " + line for line in self.reply.text.splitlines() or [""])
