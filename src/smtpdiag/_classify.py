@@ -136,7 +136,10 @@ def _compile(rule: Rule) -> _CompiledRule:
             code_class = int(token[0])
         else:
             codes.add(int(token))
-    regex = re.compile(rule.text, re.IGNORECASE) if rule.text else None
+    # Rules are matched against lower-cased text; IGNORECASE makes a search several times slower,
+    # so it is kept only for patterns that are not already all lower case.
+    flags = 0 if rule.text == rule.text.lower() else re.IGNORECASE
+    regex = re.compile(rule.text, flags) if rule.text else None
     found = _needles(rule.text) if rule.text else None
     return _CompiledRule(
         rule,
