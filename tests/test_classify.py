@@ -769,6 +769,14 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     ("550 5.7.99 Zorglub", None, "unknown.security", "RFC 3463 §3.8 (X.7.X security or policy)"),
     ("It did not work.", None, "unknown.unrecognized", "no information"),
     ("", None, "unknown.unrecognized", "no information"),
+    # Success replies pasted by mistake are not failures (RFC 5321 §4.2.1).
+    (
+        "250 2.0.0 Ok: queued as 4ZkQ1x0Hn5z9tKc",
+        "data",
+        "unknown.not_a_failure",
+        "postfix/postfix: src/smtpd/smtpd.c",
+    ),
+    ((250, b"2.0.0 OK  1700000000 a1sm123 - gsmtp"), "data", "unknown.not_a_failure", GMAIL),
 ]
 
 

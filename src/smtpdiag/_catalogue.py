@@ -1465,6 +1465,26 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
         ["An error smtpdiag does not know yet."],
         [(U, "Read the original error text in the details.")],
     ),
+    _e(
+        "unknown.not_a_failure",
+        "The server accepted the request",
+        "This is a success reply (a 2xx reply code, RFC 5321 §4.2.1), not an error: the command "
+        "it answers went through. If the mail still did not arrive, it was lost after this "
+        "server accepted it.",
+        [
+            "The text is the server's answer to a command that worked, for example the reply "
+            "to DATA after the message was queued.",
+        ],
+        [
+            (
+                U,
+                "If the message did not arrive, look for a later bounce message, and ask the "
+                "recipient to check the spam or junk folder.",
+            ),
+            (A, "Ask your IT team to trace the message with the queue id in this reply."),
+        ],
+        severity=Severity.INFO,
+    ),
 )
 
 

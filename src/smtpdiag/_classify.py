@@ -408,6 +408,8 @@ def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -
 
 
 def _unknown_kind(code: int | None, enhanced: str | None) -> str:
+    if (code is not None and code // 100 == 2) or (enhanced and enhanced.startswith("2.")):
+        return "unknown.not_a_failure"  # RFC 5321 §4.2.1 / RFC 3463: 2xx and 2.X.X are success
     if enhanced and enhanced.split(".")[1] == "7":
         return "unknown.security"
     if (code is not None and code // 100 == 4) or (enhanced and enhanced.startswith("4")):
