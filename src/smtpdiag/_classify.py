@@ -25,7 +25,7 @@ from typing import Any
 
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
-from ._reply import decode_reply_text, parse_reply
+from ._reply import decode_reply_text, find_embedded_code, parse_reply
 from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import MASK, AuthMethod, Security, SettingsModel
 
@@ -843,7 +843,14 @@ def _classify_reply(
                 stage = _stage_from_text(low)
         else:
             stage = _stage_from_text(low)
-    rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
+    scan = low
+    if reply.code is not None and low[:3] != str(reply.code) and len(low) > 120:
+        # A log line or DSN: the reply starts at its code; what comes before it (time stamps,
+        # queue ids, relay names) only slows the rule scan down.
+        embedded = find_embedded_code(low)
+        if embedded is not None:
+            scan = low[embedded[1] :]
+    rule = _ENGINE.match(reply.code, reply.enhanced, scan, stage)
     if rule is not None:
         kind = rule.kind
         if (

@@ -11,12 +11,14 @@ import re
 
 from ._diagnosis import Reply
 
-__all__ = ["decode_reply_text", "parse_reply"]
+__all__ = ["decode_reply_text", "find_embedded_code", "parse_reply"]
 
 # RFC 5321 §4.2: Reply-code SP/"-" text. Codes are 2xx-5xx; we accept any leading digit 2-5.
 _LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:,-]|$)")
 # RFC 3463 §2: class.subject.detail, class in {2,4,5}, subject and detail 1-3 digits.
-_ENHANCED = re.compile(r"(?<![0-9.])([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
+# The pattern starts with its first digit so that the regex engine can skip ahead to candidates;
+# the "not after a digit or a dot" condition is checked in Python (see _find_enhanced).
+_ENHANCED = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
 _PREFIX = re.compile(
     r"^\s*(?:diagnostic-code\s*:\s*)?(?:smtp|x-postfix|x-unix)\s*;\s*", re.IGNORECASE
 )
@@ -26,10 +28,35 @@ _KNOWN_CODES = (
     "421|450|451|452|453|454|455|458|459|500|501|502|503|504|521|523|525|530|534|535|538|"
     "541|542|550|551|552|553|554|555|556|557|571"
 )
-_EMBEDDED_CODE = re.compile(
-    r"(?:^|(?<=[\s:;'\"(\[=]))#?(" + _KNOWN_CODES + r")(?=[ \t:,-]|$)",
-    re.MULTILINE,
-)
+_KNOWN_CODE_SET = frozenset(_KNOWN_CODES.split("|"))
+_CODE_CANDIDATE = re.compile(r"[245][0-9][0-9](?=[ \t:,-]|$)", re.MULTILINE)
+_BEFORE_CODE = frozenset(":;'\"([=")
+
+
+def find_embedded_code(text: str) -> tuple[int, int, int] | None:
+    """The first known reply code inside ``text``: ``(code, start, end)``, or None.
+
+    A code counts when it stands at the start of a line or after white space or one of
+    ``:;'"([=``, optionally behind a ``#`` (qmail's ``(#5.1.1)``), and is followed by a space,
+    a tab, ``:``, ``,``, ``-`` or the end of a line.
+    """
+    for match in _CODE_CANDIDATE.finditer(text):
+        start = match.start()
+        digits = match.group()
+        if digits not in _KNOWN_CODE_SET:
+            continue
+        before = start - 1 if start and text[start - 1] == "#" else start
+        if before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE:
+            return int(digits), before, match.end()
+    return None
+
+
+def _find_enhanced(text: str, start: int = 0) -> re.Match[str] | None:
+    for match in _ENHANCED.finditer(text, start):
+        at = match.start()
+        if at == 0 or text[at - 1] not in "0123456789.":
+            return match
+    return None
 
 
 _BINARY = (bytes, bytearray, memoryview)
@@ -74,16 +101,15 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
         found_code = int(match.group(1))
         start = match.end()
     else:
-        embedded = _EMBEDDED_CODE.search(body)
+        embedded = find_embedded_code(body)
         if embedded is not None:
-            found_code = int(embedded.group(1))
-            start = embedded.end()
+            found_code, _, start = embedded
     if not isinstance(code, int) or isinstance(code, bool) or not 200 <= code <= 599:
         code = found_code
     enhanced = None
-    em = _ENHANCED.search(body, start)
+    em = _find_enhanced(body, start)
     if em is None and start:
-        em = _ENHANCED.search(body)
+        em = _find_enhanced(body)
     if em is not None:
         enhanced = em.group(0)
         if ".0" in enhanced:  # "5.07.001" -> "5.7.1"; "5.0.0" stays
