@@ -28,8 +28,7 @@ _KNOWN_CODES = (
     "421|450|451|452|453|454|455|458|459|500|501|502|503|504|521|523|525|530|534|535|538|"
     "541|542|550|551|552|553|554|555|556|557|571"
 )
-_KNOWN_CODE_SET = frozenset(_KNOWN_CODES.split("|"))
-_CODE_CANDIDATE = re.compile(r"[245][0-9][0-9](?=[ \t:,-]|$)", re.MULTILINE)
+_CODE_CANDIDATE = re.compile(r"(?:" + _KNOWN_CODES + r")(?=[ \t:,-]|$)", re.MULTILINE)
 _BEFORE_CODE = frozenset(":;'\"([=")
 
 
@@ -42,12 +41,9 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
     """
     for match in _CODE_CANDIDATE.finditer(text):
         start = match.start()
-        digits = match.group()
-        if digits not in _KNOWN_CODE_SET:
-            continue
         before = start - 1 if start and text[start - 1] == "#" else start
         if before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE:
-            return int(digits), before, match.end()
+            return int(match.group()), before, match.end()
     return None
 
 
