@@ -202,6 +202,7 @@ class SMTPTestServer:
             self.port = _closed_port(self.host)
             self._running = True
             return self
+        require_testing_extra()
         listener_ctx = self._listener_context()
         ready = threading.Event()
         self._thread = threading.Thread(
@@ -323,6 +324,18 @@ class SMTPTestServer:
         ctx = None if any(f.action == "no_starttls" for f in faults) else starttls_ctx
         cls = _protocol_class()
         return cls(self, attempt, faults, ctx, loop)
+
+
+def require_testing_extra() -> None:
+    """Raise a clear error when aiosmtpd or trustme (the ``testing`` extra) is missing."""
+    import importlib.util
+
+    missing = [name for name in ("aiosmtpd", "trustme") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ModuleNotFoundError(
+            f"SMTPTestServer needs {' and '.join(missing)}: "
+            "install the testing extra with pip install 'smtpdiag[testing]'"
+        )
 
 
 def _closed_port(host: str) -> int:
