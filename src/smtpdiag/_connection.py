@@ -108,6 +108,12 @@ class Connection(smtplib.SMTP):
 
     def getreply(self) -> tuple[int, bytes]:
         self._arm()
+        # The whole reply, not each recv, must come within the step timeout (and the deadline):
+        # a server that drips one byte at a time would otherwise never time out.
+        if not isinstance(self.file, _BoundedReader) and self.sock is not None:
+            self.file = _BoundedReader(self.sock)
+        if isinstance(self.file, _BoundedReader):
+            self.file.end = time.monotonic() + self.deadline.bound(self.step_timeout)
         code, msg = super().getreply()
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("S: %s %s", code, msg.decode("utf-8", "replace").replace("\n", " | "))
@@ -307,6 +313,42 @@ def _wire_body(body: bytes) -> bytes:
     if not data.endswith(b"\r\n"):
         data += b"\r\n"
     return data + b".\r\n"
+
+
+class _BoundedReader:
+    """The ``readline`` smtplib reads replies with, but bounded in total by ``end``.
+
+    Each ``recv`` gets only the time left until ``end`` (a ``time.monotonic()`` value), so a
+    reply that trickles in slower than the step timeout raises ``TimeoutError`` on time.
+    """
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.end = time.monotonic()
+        self._buffer = b""
+
+    def readline(self, limit: int = -1) -> bytes:
+        while True:
+            cut = self._buffer.find(b"\n") + 1
+            if not cut and 0 <= limit <= len(self._buffer):
+                cut = limit
+            if cut:
+                if 0 <= limit < cut:
+                    cut = limit
+                line, self._buffer = self._buffer[:cut], self._buffer[cut:]
+                return line
+            left = self.end - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("timed out")
+            self.sock.settimeout(left)
+            chunk = self.sock.recv(8192)
+            if not chunk:
+                line, self._buffer = self._buffer, b""
+                return line
+            self._buffer += chunk
+
+    def close(self) -> None:
+        self._buffer = b""
 
 
 def _readable(sock: socket.socket, timeout: float) -> bool:
