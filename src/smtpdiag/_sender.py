@@ -221,7 +221,9 @@ class Sender:
             d
             for d in found
             if d.is_error
-            and d.category not in skipped
+            # A line break or NUL in any setting is refused even without a message: it would
+            # reach the wire (EHLO, AUTH) or a file name.
+            and (d.category not in skipped or d.kind == "message.header_injection")
             # The Entra ID fields only matter to the Microsoft token provider.
             and not (custom_tokens and d.kind.startswith("auth.oauth_"))
         ]
