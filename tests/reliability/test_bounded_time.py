@@ -29,7 +29,7 @@ def _render(rows: list[tuple[str, str, float, str]]) -> str:
     )
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def runs(tally: Tally) -> list[tuple[str, str, float, str]]:
     tally.render = _render
     rows: list[tuple[str, str, float, str]] = tally.rows
