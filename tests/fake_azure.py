@@ -1,9 +1,8 @@
 """An in-process stand-in for Microsoft Entra ID's endpoints, for msal's ``http_client``.
 
 No I/O: msal is handed this object instead of a requests session, so no test reaches the
-network. The responses are recorded from the shapes Entra ID returns; the AADSTS7000222
-description is the public text quoted in https://github.com/dotnet/sign/issues/849 (2025), and
-the AADSTS90002 text follows the same public error format.
+network. The responses follow the shapes Entra ID returns; the AADSTS7000222 body is the testing
+toolkit's recorded one, and the AADSTS90002 text follows the same public error format.
 """
 
 from __future__ import annotations
@@ -15,18 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
+from smtpdiag.testing import IDENTITY_FAILURES
+
 AUTHORITY = "https://login.microsoftonline.com"
 TENANT = "11111111-2222-3333-4444-555555555555"
 CLIENT_ID = "66666666-7777-8888-9999-000000000000"
 
-# https://github.com/dotnet/sign/issues/849: the error text Entra ID returns for an expired secret.
-EXPIRED_SECRET_DESCRIPTION = (
-    "AADSTS7000222: The provided client secret keys for app '{client_id}' are expired. Visit the "
-    "Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider "
-    "using certificate credentials for added security: https://aka.ms/certCreds. Trace ID: "
-    "de577a4f-a611-44e8-94e6-5ca7955a3800 Correlation ID: b1f881fe-810c-4731-a772-fa920ee90430 "
-    "Timestamp: 2025-04-10 13:07:42Z"
-)
 
 # The instance discovery document for the worldwide cloud (the public endpoint
 # https://login.microsoftonline.com/common/discovery/instance?api-version=1.1), first group only.
@@ -143,17 +136,19 @@ class FakeEntra:
         pass
 
 
-def expired_secret_error(client_id: str = CLIENT_ID) -> dict[str, Any]:
-    """The token endpoint's 401 body for an expired client secret (AADSTS7000222)."""
-    return {
-        "error": "invalid_client",
-        "error_description": EXPIRED_SECRET_DESCRIPTION.format(client_id=client_id),
-        "error_codes": [7000222],
-        "timestamp": "2025-04-10 13:07:42Z",
-        "trace_id": "de577a4f-a611-44e8-94e6-5ca7955a3800",
-        "correlation_id": "b1f881fe-810c-4731-a772-fa920ee90430",
-        "error_uri": "https://login.microsoftonline.com/error?code=7000222",
-    }
+def expired_secret_error() -> dict[str, Any]:
+    """The token endpoint's 401 body for an expired client secret (AADSTS7000222).
+
+    The error text is the testing toolkit's recorded one (public source noted there), plus the
+    trace fields Entra ID adds to every error body.
+    """
+    body = IDENTITY_FAILURES["expired_secret"].as_dict()
+    body.update(
+        timestamp="2025-04-10 13:07:42Z",
+        trace_id="de577a4f-a611-44e8-94e6-5ca7955a3800",
+        correlation_id="b1f881fe-810c-4731-a772-fa920ee90430",
+    )
+    return body
 
 
 def _tenant_not_found(tenant: str) -> dict[str, Any]:

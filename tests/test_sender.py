@@ -27,6 +27,7 @@ from smtpdiag import (
     SendResult,
     SettingsModel,
     Stage,
+    StageRecord,
 )
 from smtpdiag.testing import Fault, SMTPTestServer
 
@@ -593,6 +594,8 @@ def test_session_sends_several_messages_over_one_connection() -> None:
     assert first.ok
     assert second.ok
     assert session.results == [first, second]
+    assert [r.stage for r in session.opening][-1] is Stage.AUTH
+    assert [r.stage for r in first.stages] == [Stage.MAIL, Stage.RCPT, Stage.DATA]
     assert subjects == ["one", "two"]
 
 
@@ -623,3 +626,165 @@ def test_session_never_reuses_a_connection_in_an_unknown_state() -> None:
     assert info.value.diagnosis.kind == "connection.delivery_unknown"
     assert result.ok
     assert attempts == 2
+
+
+def test_non_ascii_address_uses_smtputf8_where_offered() -> None:
+    # SMTPTestServer does not offer SMTPUTF8; aiosmtpd's own controller can, on loopback.
+    from aiosmtpd.controller import Controller
+
+    class Handler:
+        def __init__(self) -> None:
+            self.envelopes: list[Any] = []
+
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            self.envelopes.append(envelope)
+            return "250 OK"
+
+    handler = Handler()
+    controller = Controller(handler, hostname="127.0.0.1", port=closed_port(), enable_SMTPUTF8=True)
+    controller.start()
+    try:
+        settings = settings_for(host="127.0.0.1", port=controller.port)
+        result = Sender(settings).send(message("José <josé@example.com>"))
+    finally:
+        controller.stop()
+    assert result.accepted == ("josé@example.com",)
+    envelope = handler.envelopes[0]
+    assert envelope.rcpt_tos == ["josé@example.com"]
+    assert "SMTPUTF8" in envelope.mail_options
+    assert "josé@example.com".encode() in envelope.original_content
+
+
+def test_overall_deadline_bounds_a_send_of_slow_steps() -> None:
+    # Every reply takes 0.4 s: each step is well within the 5 s timeout, the whole send is not.
+    with SMTPTestServer("plain", faults=Fault.slow(0.4)) as server:
+        sender = Sender(settings_for(server, timeout=5), deadline=1.5)
+        error, elapsed = fail(sender)
+    assert error.diagnosis.kind == "connection.timeout"
+    assert 1.4 <= elapsed < 2.2
+
+
+def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
+    fault = Fault.reject("rcpt", 421, "4.7.0 Too many connections, try again later")
+    with (
+        SMTPTestServer("plain", faults=fault) as server,
+        Sender(settings_for(server)).session() as s,
+    ):
+        with pytest.raises(SendError) as info:
+            s.send(message("bob@example.com", "carol@example.com"))
+        assert s._conn is None or s._conn.sock is None
+    assert info.value.stage is Stage.RCPT
+    assert [address for address, _ in info.value.refused] == ["bob@example.com"]
+    assert info.value.diagnosis.retryable
+
+
+def test_session_reconnects_when_the_server_closed_the_idle_connection() -> None:
+    with SMTPTestServer("plain", idle_timeout=0.3) as server:
+        with Sender(settings_for(server)).session() as session:
+            first = session.send(message(subject="one"))
+            time.sleep(0.6)  # the server gives up on the idle connection
+            second = session.send(message(subject="two"))
+        subjects = [m.subject for m in server.messages]
+        attempts = server.attempts
+    assert first.ok
+    assert second.ok
+    assert subjects == ["one", "two"]
+    assert attempts == 2
+    mail_records = [r for r in second.stages if r.stage is Stage.MAIL]
+    assert [r.ok for r in mail_records] == [False, True]
+
+
+def test_login_mechanism_when_plain_is_not_offered() -> None:
+    with SMTPTestServer("starttls", credentials={USER: PASSWORD}, mechanisms=["LOGIN"]) as server:
+        sender = Sender(settings_for(server, **login()), ssl_context=server.client_context)
+        result = sender.send(message())
+    auth = next(r for r in result.stages if r.stage is Stage.AUTH)
+    assert auth.detail.endswith("with AUTH LOGIN")
+    assert server.messages[0].authenticated_as == USER
+
+
+def test_password_against_a_server_that_only_takes_oauth() -> None:
+    with SMTPTestServer("starttls", mechanisms=["XOAUTH2"]) as server:
+        sender = Sender(settings_for(server, **login()), ssl_context=server.client_context)
+        error, elapsed = fail(sender)
+    assert error.stage is Stage.AUTH
+    assert error.diagnosis.kind == "auth.mechanism_unavailable"
+    assert "XOAUTH2" in (error.diagnosis.detail or "")
+    assert elapsed < FAST
+
+
+def test_a_failing_token_provider_is_classified_at_oauth_token() -> None:
+    class Broken:
+        def get_token(self, settings: SettingsModel) -> str:
+            raise ConnectionRefusedError(111, "Connection refused")
+
+    with SMTPTestServer("starttls") as server:
+        settings = settings_for(server, auth="oauth")
+        error, _ = fail(Sender(settings, token_provider=Broken()))
+        attempts = server.attempts
+    assert error.stage is Stage.OAUTH_TOKEN
+    assert error.diagnosis.stage is Stage.OAUTH_TOKEN
+    assert isinstance(error.__cause__, ConnectionRefusedError)
+    assert attempts == 0
+
+
+def test_data_command_refused() -> None:
+    fault = Fault.reject("data", 554, "5.5.1 Error: no valid recipients")
+    with SMTPTestServer("plain", faults=fault) as server:
+        error, elapsed = fail(Sender(settings_for(server)))
+        commands = server.transcript.commands()
+    assert error.stage is Stage.DATA
+    assert error.diagnosis.reply is not None
+    assert error.diagnosis.reply.code == 554
+    assert commands[-2:] == ("RSET", "QUIT")  # the transaction was reset, then a polite QUIT
+    assert elapsed < FAST
+
+
+def test_results_serialise_to_plain_data() -> None:
+    import json
+
+    with SMTPTestServer(
+        "plain", faults=Fault.reject("rcpt", 550, "5.1.1 User unknown", match="x@*")
+    ) as server:
+        sender = Sender(settings_for(server))
+        result = sender.send(message("bob@example.com", "x@example.com"))
+        check = sender.check(login=False)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["accepted"] == ["bob@example.com"]
+    assert data["refused"]["x@example.com"]["kind"] == "recipient.unknown"
+    assert json.loads(json.dumps(check.to_dict()))["ok"] is True
+    assert "localhost" in repr(sender)
+    failed = StageRecord(Stage.RCPT, False, 0.01, "x", result.refused["x@example.com"])
+    assert "FAILED" in str(failed)
+    assert "recipient.unknown" in str(failed)
+
+
+def test_non_ascii_domain_goes_out_as_a_labels_without_smtputf8() -> None:
+    with SMTPTestServer("plain") as server:
+        result = Sender(settings_for(server)).send(message("Bob Müller <bob@bücher.example>"))
+    assert result.accepted == ("bob@bücher.example",)
+    received = server.messages[0]
+    assert received.recipients == ("bob@xn--bcher-kva.example",)
+    assert "SMTPUTF8" not in received.mail_options
+    assert received.message["To"].addresses[0].domain == "xn--bcher-kva.example"
+    assert received.message["To"].addresses[0].display_name == "Bob Müller"
+
+
+def test_a_dripping_reply_cannot_outlast_the_deadline() -> None:
+    # One byte of the greeting every 0.2 s: every read is within the 1 s timeout, but the
+    # greeting would take about 9 s; the overall deadline stops it.
+    with SMTPTestServer("plain", faults=Fault.slow(0.2, "connect", drip=True)) as server:
+        error, elapsed = fail(Sender(settings_for(server, timeout=1), deadline=1.5))
+    assert error.diagnosis.kind == "connection.timeout"
+    assert error.stage is Stage.CONNECT
+    assert 1.4 <= elapsed < 2.2
+
+
+def test_ehlo_name_is_the_setting_or_an_address_literal() -> None:
+    with SMTPTestServer("plain") as server:
+        Sender(settings_for(server)).send(message())
+        Sender(settings_for(server, local_hostname="app.example.com")).send(message())
+        ehlos = [
+            line for line in server.transcript.client_lines() if line.upper().startswith(b"EHLO")
+        ]
+    assert [line.split(b" ", 1)[1] for line in ehlos] == [b"[127.0.0.1]", b"app.example.com"]

@@ -25,6 +25,7 @@ def test_exported_names_are_sorted_and_resolve() -> None:
     for name in names:
         assert getattr(smtpdiag.testing, name) is not None
     assert set(names) <= set(dir(smtpdiag.testing))
+    assert set(names) == set(smtpdiag.testing._WHERE)  # complete: every lazily loaded name
     with pytest.raises(AttributeError):
         _ = smtpdiag.testing.NoSuchThing  # type: ignore[attr-defined]
 

@@ -352,3 +352,23 @@ def test_bad_arguments() -> None:
         SMTPTestServer("tls")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="mechanisms"):
         SMTPTestServer(mechanisms=["CRAM-MD5"])
+
+
+def test_ipv6_loopback() -> None:
+    server = SMTPTestServer("ssl", host="::1").start()
+    try:
+        with smtplib.SMTP_SSL("::1", server.port, timeout=5, context=server.client_context) as smtp:
+            assert smtp.noop()[0] == 250
+    finally:
+        server.stop()
+    with pytest.raises(ValueError, match="loopback"):
+        SMTPTestServer(host="0.0.0.0")
+
+
+def test_no_starttls_can_be_scripted_per_attempt() -> None:
+    server = SMTPTestServer("starttls", faults=Script([Fault.no_starttls()], []))
+    with server:
+        for offered in (False, True):
+            with client(server) as smtp:
+                smtp.ehlo()
+                assert smtp.has_extn("starttls") is offered

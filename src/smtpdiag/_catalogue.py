@@ -17,6 +17,8 @@ from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, 
 
 __all__ = ["CATALOGUE", "CatalogueEntry", "make_diagnosis"]
 
+_CATEGORIES: Mapping[str, Category] = {category.value: category for category in Category}
+
 U = Audience.USER
 A = Audience.ADMIN
 
@@ -36,7 +38,7 @@ class CatalogueEntry:
 
     @property
     def category(self) -> Category:
-        return Category(self.kind.split(".", 1)[0])
+        return _CATEGORIES[self.kind.split(".", 1)[0]]
 
 
 def _e(
@@ -1590,7 +1592,7 @@ def make_diagnosis(
     """
     entry = CATALOGUE[kind]
     specific = tuple(remedies)
-    general = tuple(r for r in entry.remedies if r not in specific)
+    general = tuple(r for r in entry.remedies if r not in specific) if specific else entry.remedies
     return Diagnosis(
         kind=entry.kind,
         category=entry.category,

@@ -20,13 +20,13 @@ import binascii
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
 from ._reply import decode_reply_text, parse_reply
-from ._rules import AADSTS_KINDS, PROVIDERS, RULES, Rule
+from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
@@ -38,11 +38,12 @@ _MAX_TEXT = 20_000  # longer input is cut before any regular expression sees it
 # The rule engine
 
 
-def _needles(pattern: str) -> tuple[str, ...] | None:
+def _needles(pattern: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
     """Lower-case literal prefixes, one per top-level alternative of ``pattern``.
 
     A text can only match when it contains one of them. None when some alternative does not
     start with a literal of at least three characters (the pattern is then always tried).
+    The second value holds the needles that are a whole alternative: finding one is a match.
     """
     alternatives: list[str] = []
     depth = 0
@@ -67,8 +68,10 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         i += 1
     alternatives.append("".join(current))
     needles: list[str] = []
+    complete: set[str] = set()
     for alt in alternatives:
         literal: list[str] = []
+        whole = True
         j = 0
         while j < len(alt):
             ch = alt[j]
@@ -79,12 +82,15 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
                     j += 2
                     continue
                 if nxt == "b" and not literal:  # a word boundary at the start matches nothing
+                    whole = False
                     j += 2
                     continue
+                whole = False
                 break
             if ch in ".^$*+?{}[]()|":
                 if ch in "?*{" and literal:
                     literal.pop()
+                whole = False
                 break
             literal.append(ch)
             j += 1
@@ -92,7 +98,9 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         if len(text) < 3:
             return None
         needles.append(text)
-    return tuple(needles)
+        if whole:
+            complete.add(text)
+    return tuple(needles), frozenset(complete)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +111,12 @@ class _CompiledRule:
     stages: frozenset[str]
     regex: re.Pattern[str] | None
     needles: tuple[str, ...] | None
+    complete: frozenset[str]
 
     def applies(self, code: int | None, stage: Stage | None) -> bool:
-        if self.codes and code not in self.codes:
+        if self.codes and code is not None and code not in self.codes:
             return False
-        if self.code_class is not None and (code is None or code // 100 != self.code_class):
+        if self.code_class is not None and code is not None and code // 100 != self.code_class:
             return False
         return not (self.stages and stage is not None and stage.value not in self.stages)
 
@@ -128,14 +137,85 @@ def _compile(rule: Rule) -> _CompiledRule:
         else:
             codes.add(int(token))
     regex = re.compile(rule.text, re.IGNORECASE) if rule.text else None
+    found = _needles(rule.text) if rule.text else None
     return _CompiledRule(
         rule,
         frozenset(codes),
         code_class,
         frozenset(rule.stages.split()),
         regex,
-        _needles(rule.text) if rule.text else None,
+        None if found is None else found[0],
+        frozenset() if found is None else found[1],
     )
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, shaped as a trie (shared prefixes once)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class _TextTier:
+    """Text-only rules, prefiltered by one scan of the text for all their literal needles.
+
+    A single trie-shaped regular expression finds every needle that occurs (overlapping, via a
+    lookahead); only the rules owning a found needle (or having none) have their pattern tried.
+    """
+
+    def __init__(self, rules: list[_CompiledRule]) -> None:
+        self.rules = rules
+        self.always: list[int] = []
+        owners: dict[str, set[int]] = {}
+        for index, compiled in enumerate(rules):
+            if compiled.needles is None:
+                self.always.append(index)
+            else:
+                for needle in compiled.needles:
+                    owners.setdefault(needle, set()).add(index)
+        # The scan reports the longest needle at each position; the needles that are its
+        # prefixes occur there too.
+        self.prefixes: dict[str, frozenset[str]] = {
+            needle: frozenset(other for other in owners if needle.startswith(other))
+            for needle in owners
+        }
+        self.owners: dict[str, frozenset[int]] = {
+            needle: frozenset(i for other in prefixes for i in owners[other])
+            for needle, prefixes in self.prefixes.items()
+        }
+        pattern = _trie_pattern(owners) if owners else "(?!)"
+        self.scan = re.compile(f"(?=({pattern}))")
+
+    def match(self, code: int | None, low: str, stage: Stage | None) -> Rule | None:
+        owners, prefixes = self.owners, self.prefixes
+        candidates: set[int] = set(self.always)
+        found: set[str] = set()
+        for hit in self.scan.finditer(low):
+            needle = hit.group(1)
+            candidates |= owners[needle]
+            found |= prefixes[needle]
+        for index in sorted(candidates):
+            candidate = self.rules[index]
+            if not candidate.applies(code, stage):
+                continue
+            # A needle that is a whole literal alternative proves the match on its own.
+            if candidate.complete & found or candidate.regex is None:
+                return candidate.rule
+            if candidate.regex.search(low) is not None:
+                return candidate.rule
+        return None
 
 
 class _Engine:
@@ -143,19 +223,22 @@ class _Engine:
 
     1. rules with an enhanced code and a text pattern, for that enhanced code;
     2. rules with a reply code and a text pattern, for that reply code;
-    3. rules with a strong text pattern only;
-    4. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    3. rules with only an enhanced code (decisive codes such as 5.7.139 or 5.1.1);
+    4. rules with a strong text pattern only;
     5. rules with a weak (vague) text pattern only;
     6. rules with only a reply code.
+
+    Tiers 1-3 are dictionary lookups followed by a few pattern searches; only a reply whose
+    codes decide nothing reaches the text tiers, which scan the text once for their needles.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.by_enhanced_text: dict[str, list[_CompiledRule]] = {}
         self.by_code_text: dict[int, list[_CompiledRule]] = {}
-        self.text_only: list[_CompiledRule] = []
         self.by_enhanced: dict[str, list[_CompiledRule]] = {}
-        self.weak_text: list[_CompiledRule] = []
         self.by_code: dict[int, list[_CompiledRule]] = {}
+        strong: list[_CompiledRule] = []
+        weak: list[_CompiledRule] = []
         for rule in rules:
             compiled = _compile(rule)
             if rule.enhanced and rule.text:
@@ -166,38 +249,50 @@ class _Engine:
                 for code in compiled.codes:
                     self.by_code_text.setdefault(code, []).append(compiled)
             elif rule.text:
-                (self.weak_text if rule.weak else self.text_only).append(compiled)
+                (weak if rule.weak else strong).append(compiled)
             else:
                 for code in compiled.codes:
                     self.by_code.setdefault(code, []).append(compiled)
+        self.strong = _TextTier(strong)
+        self.weak = _TextTier(weak)
 
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
     ) -> Rule | None:
         empty: list[_CompiledRule] = []
-        tiers = (
+        keyed = (
             self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
             self.by_code_text.get(code, empty) if code is not None else empty,
-            self.text_only,
             self.by_enhanced.get(enhanced, empty) if enhanced else empty,
-            self.weak_text,
-            self.by_code.get(code, empty) if code is not None else empty,
         )
-        for tier in tiers:
+        for tier in keyed:
             for candidate in tier:
                 if candidate.applies(code, stage) and candidate.matches_text(low):
                     return candidate.rule
+        if code is not None and code < 400:
+            return None  # 2xx and 3xx replies report no failure (RFC 5321 §4.2.1)
+        rule = self.strong.match(code, low, stage) or self.weak.match(code, low, stage)
+        if rule is not None:
+            return rule
+        for candidate in self.by_code.get(code, empty) if code is not None else empty:
+            if candidate.applies(code, stage):
+                return candidate.rule
         return None
 
 
 _ENGINE = _Engine(RULES)
 
 
+_PROVIDER_NEEDLES: tuple[tuple[str, str], ...] = tuple(
+    (needle, signature.provider) for signature in PROVIDERS for needle in signature.needles
+)
+
+
 def _detect_provider(low: str, host: str | None) -> str | None:
-    for signature in PROVIDERS:
-        for needle in signature.needles:
-            if needle in low:
-                return signature.provider
+    """The provider named by a trace id or signature in the text, else by the host name."""
+    for needle, provider in _PROVIDER_NEEDLES:
+        if needle in low:
+            return provider
     if host:
         name = host.strip().lower().rstrip(".")
         for signature in PROVIDERS:
@@ -211,96 +306,102 @@ def _detect_provider(low: str, host: str | None) -> str | None:
 # Generic answers from the reply code and the RFC 3463 enhanced code
 
 
+# RFC 5321 §4.2.2-4.2.3 and RFC 4954 §6: reply codes that decide on their own, by stage
+# (None: any stage).
+_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    (421, "connect"): "connection.greeting_refused",  # 421 instead of the 220 greeting (§3.1)
+    (421, None): "server.unavailable",
+    (452, "rcpt"): "recipient.too_many",  # §4.5.3.1.10
+    (452, None): "server.insufficient_storage",
+    (500, None): "protocol.syntax_error",
+    (501, None): "protocol.syntax_error",
+    (502, None): "protocol.not_implemented",
+    (503, None): "protocol.bad_sequence",
+    (504, None): "protocol.not_implemented",
+    (530, None): "policy.authentication_required",
+    (534, None): "auth.mechanism_unavailable",
+    (535, None): "auth.invalid_credentials",
+    (538, None): "policy.encryption_required",
+    (551, None): "recipient.moved",
+    (552, "data"): "message.too_large",
+    (555, None): "protocol.not_implemented",
+}
+
+# RFC 3463 §3 subjects and details, by stage: (subject, detail or None, stage or None).
+_SUBJECT_KINDS: dict[tuple[int, int | None, str | None], str] = {
+    (0, 0, "mail"): "sender.rejected",
+    (0, 0, "rcpt"): "recipient.rejected",
+    (1, None, "mail"): "sender.rejected",
+    (1, 1, None): "recipient.unknown",  # bad destination mailbox address
+    (1, 2, None): "recipient.domain_not_found",  # bad destination system address
+    (1, 3, None): "recipient.address_invalid",  # bad destination mailbox address syntax
+    (1, 4, None): "recipient.domain_not_found",  # destination mailbox address ambiguous
+    (1, 7, None): "sender.domain_invalid",  # bad sender's mailbox address syntax
+    (1, 8, None): "sender.domain_invalid",  # bad sender's system address
+    (1, 10, None): "recipient.unknown",  # RFC 7505 recipient address has null MX
+    (1, None, None): "recipient.rejected",
+    (2, None, "mail"): "sender.rejected",
+    (2, 1, None): "recipient.disabled",  # mailbox disabled
+    (2, 2, None): "recipient.mailbox_full",
+    (2, 3, None): "message.too_large",  # message length exceeds administrative limit
+    (2, None, None): "recipient.rejected",
+    (3, 1, None): "server.insufficient_storage",
+    (3, 4, None): "message.too_large",
+    (3, None, None): "server.error",
+    (4, 5, None): "server.temporary",  # mail system congestion
+    (4, None, None): "connection.routing_failed",  # network and routing status
+    (5, 0, "mail"): "sender.rejected",
+    (5, 0, "rcpt"): "recipient.rejected",
+    (5, 2, None): "protocol.syntax_error",
+    (5, 3, None): "recipient.too_many",
+    (5, 4, None): "protocol.syntax_error",
+    (5, None, None): "protocol.not_implemented",
+    (6, 0, None): "message.content_rejected",
+    (6, 1, None): "message.content_rejected",
+    (6, None, None): "message.malformed",
+    (7, None, "connect"): "policy.rejected",
+    (7, None, "ehlo"): "policy.rejected",
+    (7, None, "mail"): "sender.rejected",
+    (7, 8, None): "auth.invalid_credentials",
+    (7, 25, None): "policy.ptr_required",  # RFC 7372
+    **{(7, detail, None): "policy.dmarc_failed" for detail in (20, 21, 22, 23, 24, 26, 27)},
+    (7, None, None): "unknown.security",
+}
+
+# What a reply code means at a stage when neither the text nor the enhanced code decides.
+_STAGE_CODE_KINDS: dict[tuple[int, str | None], str] = {
+    **{(code, "mail"): "sender.rejected" for code in (501, 550, 553)},
+    **{(code, "rcpt"): "recipient.rejected" for code in (550, 553, 554)},
+    (554, "data"): "policy.rejected",
+    (450, None): "server.temporary",
+    (451, None): "server.temporary",
+    (454, None): "server.temporary",
+}
+
+
 def _generic_kind(code: int | None, enhanced: str | None, stage: Stage | None) -> str | None:
     """RFC 5321 §4.2.3 reply codes and RFC 3463 subjects, sharpened by the stage."""
-    subject = detail = None
-    if enhanced:
-        parts = enhanced.split(".")
-        subject, detail = int(parts[1]), int(parts[2])
-    transient = (code is not None and code // 100 == 4) or bool(enhanced and enhanced[0] == "4")
-    if code == 421 or (code is not None and code == 554 and stage is Stage.CONNECT):
-        return "connection.greeting_refused" if stage is Stage.CONNECT else "server.unavailable"
-    if code == 530:
-        return "policy.authentication_required"
-    if code == 534:
-        return "auth.mechanism_unavailable"
-    if code == 535:
-        return "auth.invalid_credentials"
-    if code == 538:
-        return "policy.encryption_required"
-    if code == 500 or code == 501:
-        return "protocol.syntax_error"
-    if code == 502 or code == 504 or code == 555:
-        return "protocol.not_implemented"
-    if code == 503:
-        return "protocol.bad_sequence"
-    if code == 551:
-        return "recipient.moved"
-    if code == 552 and stage is Stage.DATA:
-        return "message.too_large"
-    if code == 452 and stage is Stage.RCPT:
-        return "recipient.too_many"
-    if code == 452:
-        return "server.insufficient_storage"
-    if subject == 1:
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        if detail in (2, 4):  # X.1.2 bad destination system, X.1.4 ambiguous
-            return "recipient.domain_not_found"
-        if detail in (7, 8):
-            return "sender.domain_invalid"
-        return "recipient.unknown" if detail in (1, 3, 10) else "recipient.rejected"
-    if subject == 2:
-        if detail == 2:
-            return "recipient.mailbox_full"
-        if detail == 3:
-            return "message.too_large"
-        if stage is Stage.MAIL:
-            return "sender.rejected"
-        return "recipient.disabled" if detail == 1 else "recipient.rejected"
-    if subject == 3:
-        if detail == 4:
-            return "message.too_large"
-        if detail == 1:
-            return "server.insufficient_storage"
-        return "server.error"
-    if subject == 4:  # X.4.x: network and routing
-        return "server.temporary" if detail == 5 else "connection.routing_failed"
-    if subject == 5:
-        if detail == 3:
-            return "recipient.too_many"
-        return "protocol.syntax_error" if detail in (2, 4) else "protocol.not_implemented"
-    if subject == 6:
-        return "message.content_rejected" if detail in (0, 1) else "message.malformed"
-    if subject == 7 and stage in (Stage.CONNECT, Stage.EHLO) and not transient:
-        return "policy.rejected"
-    if subject == 7:
-        if detail in (20, 21, 22, 23, 24, 26, 27):
-            return "policy.dmarc_failed"
-        if detail == 25:
-            return "policy.ptr_required"
-        if detail == 8:
-            return "auth.invalid_credentials"
-        if detail == 0 and code == 530:
-            return "policy.authentication_required"
-        if stage is Stage.MAIL and not transient:
-            return "sender.rejected"
-        return "unknown.security"
+    where = None if stage is None else stage.value
     if code is not None:
-        if stage in (Stage.CONNECT, Stage.EHLO) and code // 100 == 5:
-            # RFC 5321 §3.1 / §4.1.1.1: a 5xx at the greeting or to EHLO refuses this client.
-            return "policy.rejected"
-        if stage is Stage.MAIL and code in (550, 553, 501):
-            return "sender.rejected"
-        if stage is Stage.RCPT and code in (550, 553, 554):
-            return "recipient.rejected"
-        if stage is Stage.DATA and code == 554:
-            return "policy.rejected"
-        if code in (450, 451):
-            return "server.temporary"
-        if code == 454:
-            return "server.temporary"
-    return None
+        kind = _CODE_KINDS.get((code, where)) or _CODE_KINDS.get((code, None))
+        if kind is not None:
+            return kind
+    parts = enhanced.split(".") if enhanced else ()
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        subject, detail = int(parts[1]), int(parts[2])
+        for key in ((subject, detail, where), (subject, None, where), (subject, detail, None)):
+            kind = _SUBJECT_KINDS.get(key)
+            if kind is not None:
+                return kind
+        if subject != 0:
+            kind = _SUBJECT_KINDS.get((subject, None, None))
+            if kind is not None:
+                return kind
+    if code is None:
+        return None
+    if code // 100 == 5 and stage in (Stage.CONNECT, Stage.EHLO):
+        return "policy.rejected"  # RFC 5321 §3.1, §4.1.1.1: the server refuses this client
+    return _STAGE_CODE_KINDS.get((code, where)) or _STAGE_CODE_KINDS.get((code, None))
 
 
 def _unknown_kind(code: int | None, enhanced: str | None) -> str:
@@ -331,7 +432,6 @@ class _Facts:
     oauth_error: str | None = None
     encode_object: str | None = None
     context: _Facts | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _STAGE_BY_NAME = {
@@ -461,8 +561,23 @@ def _facts_from_mapping(data: Mapping[Any, Any]) -> _Facts:
     return facts
 
 
+_TRACEBACK_LINE = re.compile(
+    r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|NotSupported)"
+    r"(?::|\(| at )",
+    re.MULTILINE,
+)
+
+
 def _facts_from_text(text: str) -> _Facts:
     text = text[:_MAX_TEXT]
+    if "Traceback (most recent call last)" in text or "During handling of" in text:
+        # A pasted traceback: the last exception line is the failure, earlier ones its context.
+        lines = [m.start() for m in _TRACEBACK_LINE.finditer(text)]
+        if lines:
+            facts = _facts_from_text(text[lines[-1] :].split("\n\n", 1)[0])
+            if len(lines) > 1:
+                facts.context = _facts_from_text(text[lines[-2] : lines[-1]].strip())
+            return facts
     facts = _Facts(message=text)
     stripped = text.strip()
     match = _EXC_TEXT.match(stripped)
@@ -542,13 +657,16 @@ class _Finding:
     reply: Reply | None = None
     detail: str | None = None
     provider: str | None = None
+    provider_searched: bool = False
 
 
 _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
 _DNS_TEMPORARY_ERRNOS = frozenset({-3, 11002, 2, -4})
 _REFUSED_ERRNOS = frozenset({111, 61, 10061})
 _TIMEOUT_ERRNOS = frozenset({110, 60, 10060})
-_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065})
+_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065, 99, 49, 10049})
+# EACCES / WSAEACCES on connect: a local firewall or antivirus program blocks the port.
+_BLOCKED_ERRNOS = frozenset({13, 10013})
 _CLOSED_ERRNOS = frozenset({104, 54, 10054, 32, 103, 53, 10053})
 _CERT_EXPIRED = frozenset({10})
 _CERT_NAME = frozenset({62, 64})
@@ -569,61 +687,10 @@ def _has_name(facts: _Facts, *names: str) -> bool:
 
 def _text_kind(low: str) -> str | None:
     """Exception messages that name a network, TLS or input failure (pasted or raised)."""
-    if "wrong_version_number" in low or "wrong version number" in low:
-        return "tls.port_expects_plaintext"
-    if "record layer failure" in low or "unknown protocol" in low or "http_request" in low:
-        return "tls.port_expects_plaintext"
-    if "certificate has expired" in low or "certificate expired" in low:
-        return "tls.certificate_expired"
-    if "hostname mismatch" in low or "ip address mismatch" in low or "doesn't match" in low:
-        return "tls.hostname_mismatch"
-    if (
-        "certificate verify failed" in low
-        or "self-signed certificate" in low
-        or ("self signed certificate" in low or "unable to get local issuer" in low)
-    ):
-        return "tls.certificate_untrusted"
-    if (
-        "unsupported protocol" in low
-        or "protocol_version" in low
-        or "no protocols available" in low
-        or "protocol version" in low
-    ):
-        return "tls.protocol_version"
-    if "starttls extension not supported" in low:
-        return "tls.starttls_unavailable"
-    if "smtp auth extension not supported" in low:
-        return "auth.not_offered"
-    if "no suitable authentication method" in low:
-        return "auth.mechanism_unavailable"
-    if "auth mechanism infinite loop" in low:
-        return "auth.xoauth2_rejected"
-    if "smtputf8" in low or "internationalized email" in low:
-        return "message.non_ascii"
-    if "prohibited newline" in low or "linefeed or carriage return" in low:
-        return "message.header_injection"
-    if "embedded header" in low:
-        return "message.header_injection"
-    if "unable to get authority configuration" in low:
-        return "auth.oauth_tenant_not_found"
-    if (
-        "name or service not known" in low
-        or "nodename nor servname" in low
-        or "no address associated with hostname" in low
-        or "getaddrinfo failed" in low
-        or "name does not resolve" in low
-    ):
-        return "connection.host_not_found"
-    if "temporary failure in name resolution" in low:
-        return "connection.dns_failure"
-    if "connection refused" in low or "actively refused" in low:
-        return "connection.refused"
-    if "network is unreachable" in low or "no route to host" in low:
-        return "connection.unreachable"
-    if "reset by peer" in low or "broken pipe" in low or "connection aborted" in low:
-        return "connection.closed"
-    if "codec can't encode" in low:
-        return "message.non_ascii"
+    for phrases, kind in EXCEPTION_PHRASES:
+        for phrase in phrases:
+            if phrase in low:
+                return kind
     return None
 
 
@@ -649,6 +716,8 @@ def _network_kind(facts: _Facts) -> str | None:
         if reason == "CERTIFICATE_VERIFY_FAILED":
             return _text_kind(f.message.lower()) or "tls.certificate_untrusted"
         errno = f.errno
+        if "herror" in f.names:
+            return "connection.host_not_found"
         if "gaierror" in f.names or (errno is not None and errno < 0):
             if errno in _DNS_TEMPORARY_ERRNOS:
                 return "connection.dns_failure"
@@ -657,6 +726,8 @@ def _network_kind(facts: _Facts) -> str | None:
             if "gaierror" in f.names:
                 return "connection.dns_failure"
         if "ConnectionRefusedError" in f.names or errno in _REFUSED_ERRNOS:
+            return "connection.refused"
+        if errno in _BLOCKED_ERRNOS and "UnicodeEncodeError" not in f.names:
             return "connection.refused"
         if errno in _UNREACHABLE_ERRNOS:
             return "connection.unreachable"
@@ -727,22 +798,23 @@ def _xoauth2_challenge(text: str) -> bool:
     return False
 
 
-_STAGE_HINTS = (
-    (re.compile(r"rcpt to|rcpt command|after rcpt|recipient address rejected", re.I), Stage.RCPT),
-    (
-        re.compile(r"end of data|final data|data command|after data|in reply to data", re.I),
-        Stage.DATA,
-    ),
-    (re.compile(r"mail from|mail command|sender address rejected", re.I), Stage.MAIL),
-    (re.compile(r"\bhelo\b|\behlo\b", re.I), Stage.EHLO),
-    (re.compile(r"initial connection|refused to talk to me|greeting", re.I), Stage.CONNECT),
+# Phrases by which MTAs name the command a reply answered (Postfix "(in reply to RCPT TO
+# command)", Exim "after RCPT TO", Sendmail "... did not like our RCPT TO"). Lower-case.
+_STAGE_HINTS: tuple[tuple[tuple[str, ...], Stage], ...] = (
+    (("rcpt to", "rcpt command", "after rcpt", "recipient address rejected"), Stage.RCPT),
+    (("end of data", "final data", "data command", "after data"), Stage.DATA),
+    (("mail from", "mail command", "sender address rejected"), Stage.MAIL),
+    (("helo ", "ehlo ", "helo:", "ehlo:"), Stage.EHLO),
+    (("initial connection", "refused to talk to me", "greeting"), Stage.CONNECT),
 )
 
 
-def _stage_from_text(text: str) -> Stage | None:
-    for regex, stage in _STAGE_HINTS:
-        if regex.search(text):
-            return stage
+def _stage_from_text(low: str) -> Stage | None:
+    """The stage a lower-case log line names, if any."""
+    for phrases, stage in _STAGE_HINTS:
+        for phrase in phrases:
+            if phrase in low:
+                return stage
     return None
 
 
@@ -753,19 +825,31 @@ def _classify_reply(
     low = full[:_MAX_TEXT].lower()
     provider = _detect_provider(low, host)
     if stage is None and reply.code is not None:
-        stage = _stage_from_text(low)
+        # A reply as the server sent it starts with its code and names no command; a log line
+        # or DSN around it often does ("(in reply to RCPT TO command)").
+        if low[:3] == str(reply.code):
+            if "address rejected" in low:
+                stage = _stage_from_text(low)
+        else:
+            stage = _stage_from_text(low)
     rule = _ENGINE.match(reply.code, reply.enhanced, low, stage)
     if rule is not None:
         kind = rule.kind
-        if stage is Stage.CONNECT and reply.code == 421 and not kind.startswith("policy."):
+        if (
+            stage is Stage.CONNECT
+            and reply.code == 421
+            and kind.startswith(("server.", "unknown."))
+        ):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
-        return _Finding(kind, stage, reply, provider=provider or rule.provider)
+        return _Finding(
+            kind, stage, reply, provider=provider or rule.provider, provider_searched=True
+        )
     if _xoauth2_challenge(full):
         return _Finding("auth.xoauth2_rejected", stage, reply, provider=provider)
     generic = _generic_kind(reply.code, reply.enhanced, stage)
     if generic is None:
         generic = _unknown_kind(reply.code, reply.enhanced)
-    return _Finding(generic, stage, reply, provider=provider)
+    return _Finding(generic, stage, reply, provider=provider, provider_searched=True)
 
 
 def _port_expects_ssl(settings: SettingsModel | None) -> bool:
@@ -800,12 +884,14 @@ def _translate(
             reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
         return _classify_reply(reply, stage, host)
 
-    # Plain text that names no exception: a reply or a DSN line is the likelier reading.
-    plain_text = not names and facts.errno is None and facts.ssl_reason is None
-    if plain_text and facts.message.strip():
-        finding = _classify_reply(parse_reply(facts.message), stage, host)
-        if not finding.kind.startswith("unknown."):
-            return finding
+    # Text that names no exception is likelier a reply or a DSN line; an exception's message
+    # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
+    if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
+        reply = parse_reply(facts.message)
+        if not names or (reply.code is not None and reply.code >= 400):
+            finding = _classify_reply(reply, stage, host)
+            if not finding.kind.startswith("unknown."):
+                return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
@@ -817,17 +903,10 @@ def _translate(
             kind = "tls.port_expects_ssl"
         else:
             kind = "connection.timeout"
+    greeting = stage in (None, Stage.CONNECT)
+    if kind == "connection.closed" and greeting and _port_expects_ssl(settings):
+        kind = "tls.port_expects_ssl"  # an implicit-TLS server gave up on the plaintext client
     if kind is not None:
-        if (
-            kind == "connection.closed"
-            and _port_expects_ssl(settings)
-            and stage
-            in (
-                None,
-                Stage.CONNECT,
-            )
-        ):
-            kind = "tls.port_expects_ssl"
         return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))
 
     # Input errors that are not OSErrors: non-ASCII text, CR/LF in headers.
@@ -843,7 +922,7 @@ def _translate(
 
     # SMTPServerDisconnected and other smtplib errors without a reply.
     if _has_name(facts, "SMTPServerDisconnected"):
-        if _port_expects_ssl(settings) and stage in (None, Stage.CONNECT):
+        if greeting and _port_expects_ssl(settings):
             return _Finding("tls.port_expects_ssl", stage or Stage.CONNECT, detail=_detail(facts))
         return _Finding("connection.closed", stage, detail=_detail(facts))
     if "SSLError" in names or "SSLEOFError" in names:
@@ -1048,6 +1127,9 @@ def classify(
         )
 
 
+_REPLY_START = frozenset("2345")
+
+
 def _classify(
     failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
 ) -> Diagnosis:
@@ -1057,11 +1139,26 @@ def _classify(
         host = None
     if host is None and settings is not None and settings.host:
         host = settings.host
-    facts = _facts(failure)
-    finding = _translate(facts, stage, settings, host)
+    facts: _Facts | None = None
+    if isinstance(failure, str) and failure[:1] in _REPLY_START:
+        # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
+        finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
+        if finding.kind.startswith("unknown.") and "AADSTS" in failure:
+            facts = _facts(failure)
+            finding = _translate(facts, stage, settings, host)
+    else:
+        facts = _facts(failure)
+        finding = _translate(facts, stage, settings, host)
+    if (
+        finding.kind == "auth.invalid_credentials"
+        and settings is not None
+        and settings.auth_method is AuthMethod.OAUTH
+    ):
+        finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
+    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
     provider = finding.provider
-    if provider is None:
-        provider = _detect_provider(facts.message[:_MAX_TEXT].lower(), host)
+    if provider is None and not finding.provider_searched:
+        provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
     if reply is not None and settings is not None:
         masked = _mask(reply.text, settings)
@@ -1070,7 +1167,7 @@ def _classify(
     retryable = True if reply is not None and reply.is_transient else None
     detail = finding.detail
     if detail is None and finding.kind.startswith("unknown.") and reply is None:
-        detail = _detail(facts)
+        detail = message.strip()[:500] or None
     return make_diagnosis(
         finding.kind,
         detail=_mask(detail, settings),

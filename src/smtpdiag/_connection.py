@@ -94,11 +94,19 @@ class Connection(smtplib.SMTP):
         self._auth_active = False
         self._body_active = False
         self.body_sent = False
+        self._reply_end = 0.0
 
     # -- bounded, logged I/O -----------------------------------------------------------------
     def _arm(self) -> None:
         if self.sock is not None:
             self.sock.settimeout(self.deadline.bound(self.step_timeout))
+
+    def _arm_reply(self) -> None:
+        left = self._reply_end - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("timed out")
+        if self.sock is not None:
+            self.sock.settimeout(min(left, self.deadline.bound(self.step_timeout)))
 
     def send(self, s: Any) -> None:
         self._arm()
@@ -107,13 +115,13 @@ class Connection(smtplib.SMTP):
         super().send(s)
 
     def getreply(self) -> tuple[int, bytes]:
-        self._arm()
-        # The whole reply, not each recv, must come within the step timeout (and the deadline):
-        # a server that drips one byte at a time would otherwise never time out.
-        if not isinstance(self.file, _BoundedReader) and self.sock is not None:
-            self.file = _BoundedReader(self.sock)
-        if isinstance(self.file, _BoundedReader):
-            self.file.end = time.monotonic() + self.deadline.bound(self.step_timeout)
+        if self.file is None and self.sock is not None:
+            # Our own reader: every recv is bounded by the step timeout and what is left of
+            # the deadline, so neither a multi-line reply nor a slow drip can outlast it.
+            self.file = _LineReader(self.sock, self._arm_reply)
+        # The whole reply, not each recv, must come within the step timeout: a server that
+        # drips one byte per second would otherwise hold every step up to the deadline.
+        self._reply_end = time.monotonic() + self.deadline.bound(self.step_timeout)
         code, msg = super().getreply()
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("S: %s %s", code, msg.decode("utf-8", "replace").replace("\n", " | "))
@@ -303,6 +311,32 @@ class Connection(smtplib.SMTP):
         self.close()
 
 
+class _LineReader:
+    """``readline`` over a socket, re-arming the socket's timeout before every ``recv``."""
+
+    def __init__(self, sock: socket.socket, arm: Callable[[], None]) -> None:
+        self._sock = sock
+        self._arm = arm
+        self._buffer = bytearray()
+
+    def readline(self, limit: int = -1) -> bytes:
+        while b"\n" not in self._buffer and (limit < 0 or len(self._buffer) < limit):
+            self._arm()
+            chunk = self._sock.recv(4096)
+            if not chunk:
+                break
+            self._buffer += chunk
+        end = self._buffer.find(b"\n") + 1 or len(self._buffer)
+        if limit >= 0:
+            end = min(end, limit)
+        line = bytes(self._buffer[:end])
+        del self._buffer[:end]
+        return line
+
+    def close(self) -> None:
+        self._buffer.clear()
+
+
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
@@ -313,42 +347,6 @@ def _wire_body(body: bytes) -> bytes:
     if not data.endswith(b"\r\n"):
         data += b"\r\n"
     return data + b".\r\n"
-
-
-class _BoundedReader:
-    """The ``readline`` smtplib reads replies with, but bounded in total by ``end``.
-
-    Each ``recv`` gets only the time left until ``end`` (a ``time.monotonic()`` value), so a
-    reply that trickles in slower than the step timeout raises ``TimeoutError`` on time.
-    """
-
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock = sock
-        self.end = time.monotonic()
-        self._buffer = b""
-
-    def readline(self, limit: int = -1) -> bytes:
-        while True:
-            cut = self._buffer.find(b"\n") + 1
-            if not cut and 0 <= limit <= len(self._buffer):
-                cut = limit
-            if cut:
-                if 0 <= limit < cut:
-                    cut = limit
-                line, self._buffer = self._buffer[:cut], self._buffer[cut:]
-                return line
-            left = self.end - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("timed out")
-            self.sock.settimeout(left)
-            chunk = self.sock.recv(8192)
-            if not chunk:
-                line, self._buffer = self._buffer, b""
-                return line
-            self._buffer += chunk
-
-    def close(self) -> None:
-        self._buffer = b""
 
 
 def _readable(sock: socket.socket, timeout: float) -> bool:

@@ -1,7 +1,9 @@
 """Build the SMTP envelope and the message as sent from the settings and a message (no I/O).
 
 From, Reply-To and CC come from the message and fill in from the settings; BCC (from both) goes
-into the envelope only and never into the headers. The caller's message is not changed.
+into the envelope only and never into the headers. The caller's message is not changed. An
+envelope with non-ASCII domains (but ASCII local parts) also gets an ASCII form, with the domains
+as IDNA A-labels, for servers without SMTPUTF8 (RFC 6531 §3.2 leaves A-labels to the client).
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ import copy
 import email.generator
 import io
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import Message
 from email.utils import formataddr
 from typing import Any
+
+import email_validator
 
 from ._addresses import split_address, split_address_list
 from ._settings import SettingsModel
@@ -22,12 +27,17 @@ __all__ = ["Envelope", "build_envelope"]
 
 @dataclass(frozen=True, slots=True)
 class Envelope:
-    """The envelope sender, the recipients, the bytes to send and whether SMTPUTF8 is needed."""
+    """The envelope sender, the recipients, the bytes to send and whether SMTPUTF8 is needed.
+
+    ``ascii`` is the same envelope with IDNA A-label domains, when one can be made (every local
+    part is ASCII); its recipients are in the same order.
+    """
 
     sender: str
     recipients: tuple[str, ...]
     body: bytes
     international: bool
+    ascii: Envelope | None = None
 
 
 def _header_addresses(message: Message, name: str) -> list[str]:
@@ -81,7 +91,57 @@ def build_envelope(settings: SettingsModel, message: Message) -> Envelope:
         sender = froms[0] if froms else ""
     recipients = _unique(_header_addresses(msg, "To") + _header_addresses(msg, "Cc") + bcc)
     international = not all(a.isascii() for a in (sender, *recipients))
-    return Envelope(sender, recipients, _flatten(msg, international), international)
+    ascii_form = _ascii_envelope(msg, sender, recipients) if international else None
+    return Envelope(sender, recipients, _flatten(msg, international), international, ascii_form)
+
+
+_ADDRESS_HEADERS = ("From", "Sender", "Reply-To", "To", "Cc")
+
+
+def _ascii_domain(domain: str) -> str | None:
+    if domain.isascii():
+        return domain
+    try:
+        checked = email_validator.validate_email(
+            f"a@{domain}", check_deliverability=False, globally_deliverable=False
+        )
+    except email_validator.EmailNotValidError:
+        return None
+    return str(checked.ascii_domain)
+
+
+def _ascii_address(address: str) -> str | None:
+    local, _, domain = address.rpartition("@")
+    if not local.isascii():
+        return None
+    ascii_domain = _ascii_domain(domain)
+    return None if ascii_domain is None else f"{local}@{ascii_domain}"
+
+
+def _ascii_envelope(msg: Message, sender: str, recipients: tuple[str, ...]) -> Envelope | None:
+    converted = [_ascii_address(a) for a in (sender, *recipients)]
+    if any(a is None for a in converted):
+        return None
+    ascii_msg = copy.deepcopy(msg)
+    for name in _ADDRESS_HEADERS:
+        values = ascii_msg.get_all(name) or []
+        rewritten: list[str] = []
+        for value in values:
+            addresses = getattr(value, "addresses", None)
+            if addresses is None:  # a compat32 message: its headers are plain strings
+                return None
+            parts: list[str] = []
+            for item in addresses:
+                domain = _ascii_domain(item.domain)
+                if domain is None or not item.username.isascii():
+                    return None
+                parts.append(str(Address(item.display_name, item.username, domain)))
+            rewritten.append(", ".join(parts))
+        del ascii_msg[name]
+        for text in rewritten:
+            ascii_msg[name] = text
+    sent = [str(a) for a in converted]
+    return Envelope(sent[0], tuple(sent[1:]), _flatten(ascii_msg, False), False)
 
 
 def _flatten(message: Message, international: bool) -> bytes:

@@ -14,7 +14,7 @@ from ._diagnosis import Reply
 __all__ = ["decode_reply_text", "parse_reply"]
 
 # RFC 5321 §4.2: Reply-code SP/"-" text. Codes are 2xx-5xx; we accept any leading digit 2-5.
-_LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:-]|$)")
+_LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:,-]|$)")
 # RFC 3463 §2: class.subject.detail, class in {2,4,5}, subject and detail 1-3 digits.
 _ENHANCED = re.compile(r"(?<![0-9.])([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
 _PREFIX = re.compile(
@@ -27,15 +27,21 @@ _KNOWN_CODES = (
     "541|542|550|551|552|553|554|555|556|557|571"
 )
 _EMBEDDED_CODE = re.compile(
-    r"(?:^|(?<=[\s:;'\"(\[=]))#?(" + _KNOWN_CODES + r")(?=[ \t:-]|$)",
+    r"(?:^|(?<=[\s:;'\"(\[=]))#?(" + _KNOWN_CODES + r")(?=[ \t:,-]|$)",
     re.MULTILINE,
 )
+
+
+_BINARY = (bytes, bytearray, memoryview)
+_TEXTUAL = (str, bytes, bytearray, memoryview)
 
 
 def decode_reply_text(data: str | bytes | bytearray | memoryview) -> str:
     """Decode reply bytes: UTF-8 when valid, else Latin-1 (every byte maps), never raising."""
     if isinstance(data, str):
         return data
+    if not isinstance(data, _BINARY):
+        return ""
     try:
         raw = bytes(data)
     except (TypeError, ValueError):
@@ -56,8 +62,11 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     such as ``5.7.139`` included) is the first one after the reply code, also inside
     parentheses (``(#5.5.4)``).
     """
-    text = decode_reply_text(data) if isinstance(data, bytes | bytearray | memoryview | str) else ""
-    body = _PREFIX.sub("", text, count=1)
+    text = data if isinstance(data, str) else decode_reply_text(data)
+    body = text
+    head = text[:24].lstrip()[:1]
+    if head in ("s", "S", "d", "D", "x", "X"):
+        body = _PREFIX.sub("", text, count=1)
     found_code: int | None = None
     start = 0
     match = _LINE_CODE.match(body)
@@ -76,5 +85,7 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     if em is None and start:
         em = _ENHANCED.search(body)
     if em is not None:
-        enhanced = ".".join(str(int(part)) for part in em.groups())
+        enhanced = em.group(0)
+        if ".0" in enhanced:  # "5.07.001" -> "5.7.1"; "5.0.0" stays
+            enhanced = f"{int(em.group(1))}.{int(em.group(2))}.{int(em.group(3))}"
     return Reply(code=code, enhanced=enhanced, text=text)

@@ -46,15 +46,28 @@ class StageRecord:
         }
 
 
-def _timings(stages: tuple[StageRecord, ...]) -> dict[Stage, float]:
-    out: dict[Stage, float] = {}
-    for record in stages:
-        out[record.stage] = out.get(record.stage, 0.0) + record.elapsed
-    return out
+class _Timed:
+    """Timing views over ``stages`` shared by the result types."""
+
+    __slots__ = ()
+    stages: tuple[StageRecord, ...]
+
+    @property
+    def timings(self) -> dict[Stage, float]:
+        """Seconds spent per stage."""
+        out: dict[Stage, float] = {}
+        for record in self.stages:
+            out[record.stage] = out.get(record.stage, 0.0) + record.elapsed
+        return out
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds spent in all."""
+        return sum(record.elapsed for record in self.stages)
 
 
 @dataclass(frozen=True, slots=True)
-class SendResult:
+class SendResult(_Timed):
     """The outcome of one message that the server accepted for at least one recipient.
 
     ``accepted`` lists the recipients the server took; ``refused`` maps each refused recipient to
@@ -79,16 +92,6 @@ class SendResult:
         """True when every recipient was accepted."""
         return not self.refused
 
-    @property
-    def timings(self) -> dict[Stage, float]:
-        """Seconds spent per stage."""
-        return _timings(self.stages)
-
-    @property
-    def elapsed(self) -> float:
-        """Seconds spent on this message in all."""
-        return sum(record.elapsed for record in self.stages)
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "sender": self.sender,
@@ -100,7 +103,7 @@ class SendResult:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(_Timed):
     """The outcome of a live check: connect, TLS, EHLO and AUTH, then QUIT without sending.
 
     ``stages`` has one record per stage in order; ``diagnosis`` is the failure, or None when
@@ -135,14 +138,6 @@ class CheckResult:
             if not record.ok:
                 return record.stage
         return None
-
-    @property
-    def timings(self) -> dict[Stage, float]:
-        return _timings(self.stages)
-
-    @property
-    def elapsed(self) -> float:
-        return sum(record.elapsed for record in self.stages)
 
     def to_dict(self) -> dict[str, Any]:
         return {

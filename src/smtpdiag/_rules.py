@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AADSTS_KINDS",
+    "EXCEPTION_PHRASES",
     "PROVIDERS",
     "RULES",
     "ProviderSignature",
@@ -27,7 +28,8 @@ __all__ = [
 class Rule:
     """One row: a reply that matches all given conditions means ``kind``.
 
-    ``codes`` are reply codes separated by spaces (``"550 553"``) or a class (``"5xx"``);
+    ``codes`` are reply codes separated by spaces (``"550 553"``) or a class (``"5xx"``), the
+    rule applies only when the reply code is unknown or one of them;
     ``enhanced`` an RFC 3463 code (``"5.7.139"``); ``stages`` stage values separated by spaces
     (``"mail rcpt"``), the rule applies only when the stage is unknown or one of them; ``text`` a
     case-insensitive regular expression; ``provider`` the provider whose reply this is (reported
@@ -101,7 +103,7 @@ RULES: tuple[Rule, ...] = (
         "auth.basic_auth_disabled",
         "",
         "5.7.139",
-        r"basic authentication is disabled",
+        r"basic authentication is disabled|security defaults",
         provider=MS,
         src="https://github.com/rpremraj/mailR/issues/107",
     ),
@@ -120,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         "auth.account_disabled",
         "",
         "5.7.139",
-        r"user is locked|account locked|account is disabled|security defaults",
+        r"user is locked|account locked|account is disabled",
         provider=MS,
         src=_MS_SMTP_AUTH,
     ),
@@ -162,6 +164,25 @@ RULES: tuple[Rule, ...] = (
         r"content rejected",
         src="https://github.com/sisimai/set-of-emails (amavisd-new replies)",
     ),
+    # GoDaddy "550 5.1.1 <x> - 203.0.113.222 has sent to too many recipients this hour. IB607":
+    # a rate limit worded on a 5.1.1 reply
+    R(
+        "rate_limit.throttled",
+        "",
+        "5.1.1",
+        r"this hour|per hour|too many recipients",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    # Zoho "554 5.1.8 Email Outgoing Blocked."; Microsoft "550 5.1.8 Access denied, bad outbound
+    # sender" (the account may not send; not X.1.8's bad sender domain)
+    R(
+        "auth.account_disabled",
+        "",
+        "5.1.8",
+        r"outgoing blocked|bad outbound sender",
+        provider="Zoho",
+        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
+    ),
     # Gmail "534-5.7.9 Application-specific password required. Learn more at ...
     # https://support.google.com/mail/?p=InvalidSecondFactor n18sm8811765wru.2 - gsmtp"
     R(
@@ -179,10 +200,12 @@ RULES: tuple[Rule, ...] = (
     # "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
     # "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied"
     # "554 5.2.252 SendAsDenied; x@outlook.com not allowed to send as y; STOREDRV..."
+    # Zoho "553 Relaying disallowed as test@gmail.com": the From address is not the login's
+    # (https://github.com/getgrav/grav-plugin-email/issues/77)
     R(
         "sender.send_as_denied",
         text=r"sendasdenied|send as this sender|not allowed to send as|"
-        r"permissions? to send as|send mail as",
+        r"permissions? to send as|send mail as|relaying disallowed as",
         src="https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/1187",
     ),
     # "550 5.7.606 Access denied, banned sending IP [198.51.100.222]. To request removal from
@@ -195,12 +218,58 @@ RULES: tuple[Rule, ...] = (
         r"on our block list|unfortunately, messages from",
         src=_SISIMAI_RHOST + "microsoft.rb",
     ),
+    # "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; WASCL UserAction verdict is
+    # not None. Actual verdict is Suspend, ShowTierUpgrade." (the account is blocked from sending)
+    R(
+        "auth.account_disabled",
+        text=r"outboundspamexception|email outgoing blocked|outgoing mail (?:is )?blocked|"
+        r"password transition is needed|password has expired|password expired|"
+        r"account is paused|sending (?:has been )?(?:paused|suspended|disabled)",
+        src=_MS_NDR,
+    ),
+    # "550 5.7.520 Access denied, Your organization does not allow external forwarding."
+    # "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains."
+    R(
+        "policy.rejected",
+        text=r"does not allow external forwarding|unregistered domains|"
+        r"tenant has exceeded threshold|rejected due to security polic",
+        src=_MS_NDR,
+    ),
+    # "554 5.6.211 Invalid MIME Content: Single text value size (32768) exceeded allowed maximum"
+    R("message.malformed", text=r"invalid mime content|mime content", src=_MS_NDR),
     # "451 4.7.650 The mail server [192.0.2.25] has been temporarily rate limited due to IP
     # reputation."
     R(
         "policy.reputation",
         text=r"rate limited due to ip reputation|due to ip reputation",
         provider=MS,
+        src=_MS_NDR,
+    ),
+    # GoDaddy "554 Connection refused. This IP has a poor reputation on Cloudmark Sender
+    # Intelligence (CSI). IB103"; Gmail "421-4.7.0 Our system has detected an unusual rate of
+    # unsolicited mail originating from your IP address" / "... likely suspicious due to the
+    # very low reputation of the sending IP address"
+    R(
+        "policy.reputation",
+        text=r"poor reputation|low reputation|bad reputation|unusual rate of unsolicited|"
+        r"spam abatement",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    # "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException"
+    # "550 5.2.2 Submission quota exceeded"; "432 4.3.2 STOREDRV.ClientSubmit; sender thread
+    # limit exceeded"
+    R(
+        "rate_limit.daily_limit",
+        text=r"submissionquotaexceeded|submission quota|recipient rate limit exceeded",
+        src=_MS_NDR,
+    ),
+    R("rate_limit.throttled", text=r"sender thread limit|thread limit exceeded", src=_MS_NDR),
+    # "550 5.7.124 Sender not in allowed-senders list"; "550 5.7.133 RESOLVER.RST.
+    # SenderNotAuthenticatedForGroup"; "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized"
+    R(
+        "policy.rejected",
+        text=r"allowed-senders list|resolver\.rst\.(?!authrequired)|delivery restrictions|"
+        r"rejected by destination domain|has a policy that prohibited",
         src=_MS_NDR,
     ),
     # "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"
@@ -250,7 +319,7 @@ RULES: tuple[Rule, ...] = (
         "rate_limit.daily_limit",
         text=r"daily (?:user )?sending (?:quota|limit)|daily message quota|daily limit|"
         r"sending limit exceeded|maximum sending quota|sent too many messages today|"
-        r"blocked for the day|per day",
+        r"blocked for the day|per day|maximum credits exceeded",
         src=_GMAIL_CODES,
     ),
     # "The email account that you tried to reach is disabled. Learn more at
@@ -267,6 +336,14 @@ RULES: tuple[Rule, ...] = (
         text=r"account that you tried to reach does not exist|address couldn't be found",
         src=_GMAIL_CODES,
     ),
+    # "550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to send email
+    # directly to our servers. Please use the SMTP relay at your service provider instead."
+    R(
+        "policy.ip_blocklisted",
+        text=r"not authorized to send email directly|use the smtp relay at your service provider",
+        provider=GMAIL,
+        src=_GMAIL_CODES,
+    ),
     # "The email account that you tried to reach is over quota."
     R(
         "recipient.mailbox_full",
@@ -277,8 +354,7 @@ RULES: tuple[Rule, ...] = (
     # messages from being delivered."  Yahoo: "450 User is receiving mail too quickly"
     R(
         "rate_limit.throttled",
-        text=r"receiving mail at a rate|receiving mail too quickly|"
-        r"excessive volume|unusual rate",
+        text=r"receiving mail at a rate|receiving mail too quickly|excessive volume",
         src=_GMAIL_CODES,
     ),
     # "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC
@@ -299,6 +375,7 @@ RULES: tuple[Rule, ...] = (
         "policy.spam_rejected",
         text=r"likely unsolicited|unsolicited mail|looks like spam|detected as spam|"
         r"judged to be spam|flagged as spam|identified as spam|considered spam|"
+        r"message is suspicious|suspicious due to the nature|spam filter|content filter|"
         r"spam detected|message is spam|spamassassin|rejected due to spam|"
         r"high probability of spam|suspected spam|spam score|rejected as spam|"
         r"spam or virus content|content rejected, ube|\bube\b",
@@ -319,7 +396,9 @@ RULES: tuple[Rule, ...] = (
         text=r"not rfc ?5322 compliant|not rfc ?2822 compliant|not rfc compliant|"
         r"multiple addresses in from|duplicate header|duplicated message-id|"
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
-        r"bare lf|bare <lf>|line limit exceeded|line too long|message-id",
+        r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
+        r"header error|"
+        r"invalidcontent",
         src=_GMAIL_CODES,
     ),
     # ---------------------------------------------------------------------------------------
@@ -367,9 +446,10 @@ RULES: tuple[Rule, ...] = (
         src=_SISIMAI_RHOST + "apple.rb",
     ),
     R("recipient.moved", text=r"no longer on server", src=_SISIMAI_RHOST + "apple.rb"),
+    # Postmark "You tried to send to a recipient that has been marked as inactive."
     R(
         "recipient.disabled",
-        text=r"inactive email address",
+        text=r"inactive email address|marked as inactive|inactive recipient",
         src=_SISIMAI_RHOST + "apple.rb",
     ),
     # ---------------------------------------------------------------------------------------
@@ -383,6 +463,8 @@ RULES: tuple[Rule, ...] = (
         text=r"email address is not verified|identities failed the check|"
         r"verified sender identity|not a verified sender|domain is not verified|"
         r"domain not verified|unverified sender|sender signature not|"
+        r"not a sender signature|not a confirmed sender|sandbox subdomains|"
+        r"authorized recipients|not allowed to send:|"
         r"not verified|verify (?:your|the) (?:sender|domain)",
         src="https://github.com/sul-dlss/dlme/issues/813",
     ),
@@ -424,7 +506,8 @@ RULES: tuple[Rule, ...] = (
         text=r"relay access denied|relaying denied|relay not permitted|relaying disallowed|"
         r"unable to relay|not permitted to relay|relay denied|relaying not allowed|"
         r"no relaying|allowed rcpthosts|not configured to relay|insecure mail relay|"
-        r"relay prohibited|we do not relay|open relay|relaying is not|5\.7\.54",
+        r"relay prohibited|we do not relay|open relay|relaying is not|5\.7\.54|"
+        r"not allowed to relay|relay access not allowed",
         src=_POSTFIX,
     ),
     # Postfix/Gmail "530 5.7.0 Must issue a STARTTLS command first"; Mimecast "553 This route
@@ -436,10 +519,12 @@ RULES: tuple[Rule, ...] = (
         r"must use starttls|issue starttls|requires encryption|does not support tls",
         src=_POSTFIX,
     ),
-    # Mimecast "553 This route requires TLS version 1.2 or greater"
+    # Mimecast "553 This route requires TLS version 1.2 or greater"; Microsoft "421 4.7.66 TLS
+    # 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2."
     R(
         "tls.protocol_version",
-        text=r"requires tls version|tls version 1\.2 or",
+        text=r"requires tls version|tls version 1\.2 or|tls 1\.0 and 1\.1 are not supported|"
+        r"upgrade/update your client to support tls",
         src=_SISIMAI_RHOST + "mimecast.rb",
     ),
     # "530 5.7.0 Authentication required"; SendGrid "550 Unauthenticated senders not allowed";
@@ -449,6 +534,7 @@ RULES: tuple[Rule, ...] = (
         text=r"authentication required|authentication is required|not authenticated|"
         r"must authenticate|auth required|please authenticate|requires authentication|"
         r"unauthenticated senders|turn on smtp authentication|smtp auth required|"
+        r"unauthenticated mail not allowed|unauthenticated relay|"
         r"failed to authenticate|login required|authenticate first",
         stages="mail rcpt data ehlo connect",
         src=_POSTFIX,
@@ -483,6 +569,7 @@ RULES: tuple[Rule, ...] = (
         r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
         r"ip (?:has been )?(?:temporarily )?blocked|this ip has been|dynamic ip|dial-?up|"
         r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
+        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|"
         r"not accepting connections|not accepted from|bloquee",
         src=_POSTFIX,
     ),
@@ -540,6 +627,7 @@ RULES: tuple[Rule, ...] = (
         r"not accept(?:ing)? mail|does not receive (?:e)?mail|no mx record|no mx found|"
         r"couldn't find a mail exchanger|account inbounds disabled|"
         r"not accepting network messages",
+        stages="rcpt data",
         src=_SISIMAI_REASON + "notaccept.rb",
     ),
     R(
@@ -555,29 +643,32 @@ RULES: tuple[Rule, ...] = (
         text=r"host or domain name not found|domain not found|domain does not exist|"
         r"no such domain|host unknown|unknown host|invalid domain|illegal host|"
         r"couldn't find any host|bad destination system|domain is not reachable|"
+        r"find the recipient domain|"
         r"unrouteable address|not a valid domain|domain name not found|host \S+ not found",
         stages="rcpt data",
         src=_POSTFIX,
     ),
     # ---------------------------------------------------------------------------------------
     # Greylisting, rates, connections
+    # Mimecast "451 Internal resources are temporarily unavailable" (its greylisting)
     R(
         "policy.greylisted",
-        text=r"greylist|graylist|grey-list|postgrey",
+        text=r"greylist|graylist|grey-list|postgrey|internal resources are temporarily",
         src=_SISIMAI_RHOST + "zoho.rb",
     ),
     R(
         "rate_limit.throttled",
         text=r"this hour|per hour|per minute|too many messages|rate limit|ratelimit|"
-        r"sending rate|too fast|exceeded the rate|too many emails|slow down|"
-        r"unusual sending activity|max message per connection|"
+        r"sending rate|too fast|exceeded the rate|too many emails|slow down|throttled|"
+        r"unusual sending activity|max message per connection|unusual rate|"
         r"exceeded the max number of messages|excessive",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
         "rate_limit.too_many_connections",
         text=r"too many (?:concurrent |simultaneous |open )?(?:connections|sessions)|"
-        r"connection limit|max connections|frequency limited|outbound thread limit",
+        r"connection limit|max connections|frequency limited|outbound thread limit|"
+        r"connections exceeded",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
@@ -603,7 +694,8 @@ RULES: tuple[Rule, ...] = (
     R(
         "message.content_rejected",
         text=r"content rejected|prohibited content|content not allowed|banned content|"
-        r"forbidden content|media error|content examination|attachment",
+        r"forbidden content|media error|content examination|attachment|"
+        r"invalid message content",
         src=_SISIMAI_REASON + "contenterror.rb",
     ),
     # ---------------------------------------------------------------------------------------
@@ -615,8 +707,13 @@ RULES: tuple[Rule, ...] = (
         r"administrative prohibition|envelope blocked|block policy|local policy",
         src=_SISIMAI_REASON + "policyviolation.rb",
     ),
-    # qmail "553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)"
-    R("recipient.rejected", text=r"badrcptto|recipients? was rejected", src=_QMAIL),
+    # qmail "553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)"; Amazon SES
+    # "554 Message rejected: Email address is on the suppression list"
+    R(
+        "recipient.rejected",
+        text=r"badrcptto|recipients? was rejected|on the suppression list|suppressed recipient",
+        src=_QMAIL,
+    ),
     # qmail "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)"
     # Google Groups "the group you tried to contact (x) may not exist, or you may not have
     # permission to post messages to the group"
@@ -624,13 +721,23 @@ RULES: tuple[Rule, ...] = (
         "sender.rejected",
         text=r"badmailfrom|purported responsible address|sender rejected|"
         r"sender was rejected|sender address rejected|permission to post|"
-        r"not a member of this (?:mailing )?list|group you tried to contact",
+        r"not a member of this (?:mailing )?list|group you tried to contact|"
+        r"sender verify callout|callout verification|sender has been denied|"
+        r"sender verify failed|verification failed for|domain name required for sender",
         src=_QMAIL,
+    ),
+    # Gmail "553-5.1.3 The recipient address <x> is not a valid RFC 5321 address."
+    R(
+        "recipient.address_invalid",
+        text=r"not a valid rfc ?5321 address|bad recipient address syntax|"
+        r"recipient address syntax|user address required",
+        src=_GMAIL_CODES,
     ),
     # "501 5.1.3 Bad recipient address syntax"; "malformed address: <x> may not follow y"
     R(
         "protocol.syntax_error",
-        text=r"malformed address|address syntax|syntax error|bad address syntax",
+        text=r"malformed address|address syntax|syntax error|bad address syntax|"
+        r"missing final '@domain'|local address contains control",
         src=_POSTFIX,
     ),
     # Postfix "450 4.1.8 <x>: Sender address rejected: Domain not found"; Sendmail "553 5.1.8
@@ -650,9 +757,18 @@ RULES: tuple[Rule, ...] = (
         r"incorrect hostname used for inbound",
         src=_SISIMAI_REASON + "networkerror.rb",
     ),
+    # Amazon SES "451 Timeout waiting for data from client."
+    R("connection.timeout", text=r"timeout waiting for|timed out waiting", src=_SES),
+    # Exchange "454 4.7.0 Temporary authentication failure"; Exim "435 Unable to authenticate at
+    # present"
+    R(
+        "server.temporary",
+        text=r"temporary authentication failure|unable to authenticate at present",
+        src="exim: src/smtp_in.c",
+    ),
     R(
         "connection.closed",
-        text=r"lost connection with|connection reset|connection closed by",
+        text=r"lost connection with|connection reset|connection closed by|connection dropped",
         src=_POSTFIX,
     ),
     # ---------------------------------------------------------------------------------------
@@ -664,6 +780,15 @@ RULES: tuple[Rule, ...] = (
         r"no suitable authentication",
         src="aio-libs/aiosmtpd: aiosmtpd/smtp.py",
     ),
+    # Exim "503 AUTH command used when not advertised"
+    R(
+        "auth.not_offered",
+        text=r"auth command used when not advertised|auth not available|"
+        r"authentication not enabled|auth not enabled",
+        src="exim: src/smtp_in.c",
+    ),
+    # Yahoo "535 5.7.0 (#AUTH005) Too many bad auth attempts."; Gmail "454-4.7.0 Too many login
+    # attempts, please try again later."
     R(
         "auth.too_many_attempts",
         text=r"too many (?:failed )?(?:login|auth|authentication) (?:attempts|failures)|"
@@ -675,27 +800,35 @@ RULES: tuple[Rule, ...] = (
     R(
         "server.insufficient_storage",
         text=r"insufficient system storage|insufficient storage|queue file write error|"
+        r"insufficient system resources|"
         r"disk full|no space left|insufficient disk space",
         src=_POSTFIX,
+    ),
+    # Exim "554 SMTP synchronization error"
+    R(
+        "protocol.bad_sequence",
+        text=r"synchronization error|bad sequence of commands|need mail command|"
+        r"need rcpt command|send hello first|send helo first|need mail before rcpt",
+        src="exim: src/smtp_in.c",
     ),
     R(
         "server.error",
         text=r"internal (?:server |system )?error|local error|system error|"
         r"error in processing|could not load|unable to contact ldap|"
-        r"transaction failed|insufficient permission|unable to process",
+        r"insufficient permission|unable to process|temporary local problem|"
+        r"qq temporary problem|temporary server error|temporary system problem|"
+        r"configuration problem|configuration error",
         src=_POSTFIX,
     ),
     R(
         "server.unavailable",
-        text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
-        r"service refused|shutting down|closing transmission channel|server busy|"
-        r"server temporarily unavailable",
+        text=r"service refused|shutting down|server busy|server temporarily unavailable",
         src=_POSTFIX,
     ),
     # =======================================================================================
     # Decisive enhanced codes (RFC 3463, RFC 4954, RFC 5248, RFC 7372, Microsoft NDRs)
     R("auth.basic_auth_disabled", "", "5.7.139", provider=MS, src=_MS_SMTP_AUTH),
-    R("auth.invalid_credentials", "", "5.7.3", stages="auth", provider=MS, src=_MS_SMTP_AUTH),
+    R("auth.invalid_credentials", "535 530 454", "5.7.3", provider=MS, src=_MS_SMTP_AUTH),
     # "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM"
     R("policy.authentication_required", "", "5.7.57", provider=MS, src=_MS_NDR),
     R("sender.send_as_denied", "", "5.7.60", provider=MS, src=_MS_NDR),
@@ -725,10 +858,10 @@ RULES: tuple[Rule, ...] = (
     R("recipient.too_many", "", "4.5.3", src="RFC 3463 X.5.3"),
     R("recipient.too_many", "", "5.5.3", src="RFC 3463 X.5.3"),
     R("auth.invalid_credentials", "", "5.7.8", src="RFC 4954 §6"),
-    R("auth.mechanism_unavailable", "", "5.7.9", stages="auth", src="RFC 4954 §6"),
+    R("auth.mechanism_unavailable", "534", "5.7.9", src="RFC 4954 §6"),
     R("policy.encryption_required", "", "5.7.11", src="RFC 4954 §6"),
     R("policy.encryption_required", "", "5.7.10", src="RFC 5248 X.7.10"),
-    R("auth.account_disabled", "", "5.7.13", stages="auth", src="RFC 5248 X.7.13"),
+    R("auth.account_disabled", "535 534 530 454", "5.7.13", src="RFC 5248 X.7.13"),
     R("recipient.disabled", "", "5.7.13", stages="rcpt data", src="RFC 5248 X.7.13"),
     R("policy.dmarc_failed", "", "5.7.26", src="RFC 7372 X.7.26"),
     R("policy.dmarc_failed", "", "5.7.23", src="RFC 7372 X.7.23 (SPF)"),
@@ -767,6 +900,14 @@ RULES: tuple[Rule, ...] = (
         weak=True,
         src=_SISIMAI_REASON + "blocked.rb",
     ),
+    R("server.error", text=r"transaction failed", weak=True, src=_POSTFIX),
+    R(
+        "server.unavailable",
+        text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
+        r"closing transmission channel",
+        weak=True,
+        src="RFC 5321 §4.2.3: 421 <domain> Service not available, closing transmission channel",
+    ),
     R(
         "server.temporary",
         text=r"try again later|please try later|try later|temporar",
@@ -790,55 +931,51 @@ class ProviderSignature:
 #: Provider signatures, first match wins. ``needles`` are lower-case substrings of replies
 #: (trace ids, signatures); ``hosts`` are host name suffixes (the SMTP server or the remote MX).
 PROVIDERS: tuple[ProviderSignature, ...] = (
+    # Exchange Online trace ids: "[MN2PR05CA0004.namprd05.prod.outlook.com ...]",
+    # "[BN8NAM12FT053.eop-nam12.prod.protection.outlook.com]"; "STOREDRV.Submission"
     ProviderSignature(
         MS,
-        (
-            "prod.outlook.com",
-            "protection.outlook.com",
-            "storedrv",
-            "aka.ms/",
-            "smtpclientauthentication",
-            "outlook.office365.com",
-            "resolver.adr",
-        ),
-        ("office365.com", "protection.outlook.com", "outlook.office.com"),
+        ("prod.outlook.com", "prod.protection.outlook", "storedrv", "aka.ms/", "office365"),
+        ("office365.com", "protection.outlook.com", "outlook.office.com", "office.com"),
         src=_MS_NDR,
     ),
     ProviderSignature(
         "Outlook.com",
-        ("hotmail.com", "outlook.com", "live.com"),
-        ("outlook.com", "hotmail.com", "live.com"),
+        ("hotmail", "outlook.com"),
+        ("outlook.com", "hotmail.com", "live.com", "msn.com"),
         src=_MS_NDR,
     ),
+    # Gmail replies end in "- gsmtp" and link support.google.com
     ProviderSignature(
         GMAIL,
-        ("- gsmtp", "support.google.com", "gmail-smtp", "google.com/mail"),
+        ("gsmtp", "google.com"),
         ("gmail.com", "google.com", "googlemail.com"),
         src=_GMAIL_CODES,
     ),
+    # Yahoo: "[TSS04] ... see https://postmaster.yahooinc.com/error-codes"
     ProviderSignature(
         YAHOO,
-        ("yahooinc.com", "[tss0", "[ts0", "yahoo.com", "[bl2", "aol.com"),
+        ("yahoo", "[ts", "[bl2", "aol.com"),
         ("yahoodns.net", "yahoo.com", "aol.com", "yahoo.co.jp"),
         src=_YAHOO_CODES,
     ),
     ProviderSignature(
         "iCloud",
-        ("icloud.com", "support.apple.com", "me.com"),
+        ("icloud", "apple.com", "me.com"),
         ("icloud.com", "me.com", "mac.com", "apple.com"),
         src="https://support.apple.com/en-us/102322",
-    ),
-    ProviderSignature(
-        "Zoho",
-        ("zoho.com", "zohomail"),
-        ("zoho.com", "zoho.eu", "zoho.in", "zohomail.com"),
-        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     ProviderSignature(
         "Amazon SES",
         ("amazonses", "identities failed the check", "throttling failure"),
         ("amazonaws.com", "amazonses.com"),
         src=_SES,
+    ),
+    ProviderSignature(
+        "Zoho",
+        ("zoho",),
+        ("zoho.com", "zoho.eu", "zoho.in", "zohomail.com"),
+        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     ProviderSignature(
         "SendGrid",
@@ -860,7 +997,7 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
     ),
     ProviderSignature(
         "Proofpoint",
-        ("pphosted.com", "proofpoint", "ppe-hosted.com"),
+        ("pphosted", "proofpoint"),
         ("pphosted.com", "ppe-hosted.com"),
         src="https://help.proofpoint.com/",
     ),
@@ -873,15 +1010,84 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
     ProviderSignature(
         "Barracuda",
         ("barracuda",),
-        ("barracudanetworks.com", "ess.barracudanetworks.com"),
+        ("barracudanetworks.com",),
         src="https://campus.barracuda.com/product/emailsecuritygateway/doc/3866674/",
     ),
+    # GoDaddy: "IB506", rhost "*.secureserver.net"
     ProviderSignature(
         "GoDaddy",
+        ("secureserver",),
         ("secureserver.net",),
-        ("secureserver.net",),
-        src="https://www.godaddy.com/help/",
+        src=_SISIMAI_RHOST + "godaddy.rb",
     ),
+)
+
+
+#: Phrases of exception messages (raised or pasted) -> kind, first match wins. Lower-case.
+#: Sources: CPython Lib/smtplib.py and Modules/_ssl.c, OpenSSL's reason strings, glibc's
+#: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
+#: /work/shared/notes/smtplib-failures.md.
+EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # ssl: TLS spoken to a plaintext port; OpenSSL 3.2+ says "record layer failure"
+    # (urllib3/urllib3#3405)
+    (
+        (
+            "wrong_version_number",
+            "wrong version number",
+            "record layer failure",
+            "unknown protocol",
+        ),
+        "tls.port_expects_plaintext",
+    ),
+    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20
+    (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
+    (("hostname mismatch", "ip address mismatch", "doesn't match"), "tls.hostname_mismatch"),
+    (
+        (
+            "certificate verify failed",
+            "self-signed certificate",
+            "self signed certificate",
+            "unable to get local issuer",
+        ),
+        "tls.certificate_untrusted",
+    ),
+    (
+        ("unsupported protocol", "protocol_version", "no protocols available", "protocol version"),
+        "tls.protocol_version",
+    ),
+    # smtplib: "STARTTLS extension not supported by server.", "SMTP AUTH extension not supported
+    # by server.", "No suitable authentication method found.", "Server AUTH mechanism infinite
+    # loop. Last response: ...", the SMTPUTF8 refusal of send_message
+    (("starttls extension not supported",), "tls.starttls_unavailable"),
+    (("smtp auth extension not supported",), "auth.not_offered"),
+    (("no suitable authentication method",), "auth.mechanism_unavailable"),
+    (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
+    (("smtputf8", "internationalized email"), "message.non_ascii"),
+    # smtplib.putcmd and email.headerregistry / email.header CR/LF refusals
+    (
+        ("prohibited newline", "linefeed or carriage return", "embedded header"),
+        "message.header_injection",
+    ),
+    # msal: ValueError("Unable to get authority configuration for ...") for a wrong tenant
+    (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
+    # ssl: starttls() with an empty host name
+    (("server_hostname cannot be an empty string",), "config.host_missing"),
+    # socket.gaierror texts (glibc, macOS, Windows, musl)
+    (
+        (
+            "name or service not known",
+            "nodename nor servname",
+            "no address associated with hostname",
+            "getaddrinfo failed",
+            "name does not resolve",
+        ),
+        "connection.host_not_found",
+    ),
+    (("temporary failure in name resolution",), "connection.dns_failure"),
+    (("connection refused", "actively refused"), "connection.refused"),
+    (("network is unreachable", "no route to host"), "connection.unreachable"),
+    (("reset by peer", "broken pipe", "connection aborted"), "connection.closed"),
+    (("codec can't encode",), "message.non_ascii"),
 )
 
 
@@ -915,4 +1121,9 @@ AADSTS_KINDS: dict[int, str] = {
     50173: "auth.oauth_token_invalid",  # The provided grant has expired.
     70008: "auth.oauth_token_invalid",  # The refresh token has expired.
     53003: "auth.basic_auth_disabled",  # Blocked by Conditional Access.
+    50059: "auth.oauth_tenant_not_found",  # No tenant-identifying information found.
+    50020: "auth.oauth_user_not_found",  # The user account is from another identity provider.
+    700082: "auth.oauth_token_invalid",  # The refresh token has expired due to inactivity.
+    65002: "auth.oauth_permission_missing",  # Consent between first party apps is required.
+    650057: "auth.oauth_scope_invalid",  # Invalid resource: not in the app's permissions.
 }

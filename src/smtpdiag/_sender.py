@@ -468,12 +468,15 @@ class Sender:
             _recover(conn, err)
             raise
 
-    def _transaction(self, conn: Connection, envelope: Envelope, rec: _Recorder) -> SendResult:
+    def _transaction(self, conn: Connection, original: Envelope, rec: _Recorder) -> SendResult:
+        envelope = original
         with rec.stage(Stage.MAIL) as note:
             options: list[str] = []
-            if envelope.international:
-                if not conn.has_extn("smtputf8"):
+            if envelope.international and not conn.has_extn("smtputf8"):
+                if envelope.ascii is None:
                     raise SendError(self._smtputf8_missing(envelope), Stage.MAIL)
+                envelope = envelope.ascii  # non-ASCII domains only: sent as IDNA A-labels
+            if envelope.international:
                 options.append("SMTPUTF8")
             if conn.has_extn("8bitmime") and (
                 envelope.international or not envelope.body.isascii()
@@ -485,12 +488,15 @@ class Sender:
             if code != 250:
                 raise smtplib.SMTPSenderRefused(code, msg, envelope.sender)
             note.detail = f"MAIL FROM:<{envelope.sender}> {_reply_line(code, msg)}"
+        # Results name the recipients as the caller wrote them, also when A-labels were sent.
+        shown = dict(zip(envelope.recipients, original.recipients, strict=True))
         accepted: list[str] = []
         refused: dict[str, Diagnosis] = {}
         raw: dict[str, tuple[int, bytes]] = {}
         with rec.stage(Stage.RCPT) as note:
             for recipient in envelope.recipients:
                 code, msg = conn.rcpt(recipient)
+                recipient = shown.get(recipient, recipient)
                 if code in (250, 251):
                     accepted.append(recipient)
                     continue
@@ -530,7 +536,7 @@ class Sender:
                 raise smtplib.SMTPDataError(code, msg)
             note.detail = _reply_line(code, msg)
         return SendResult(
-            sender=envelope.sender,
+            sender=original.sender,
             accepted=tuple(accepted),
             refused=refused,
             reply=parse_reply(msg, code),
@@ -538,13 +544,15 @@ class Sender:
         )
 
     def _smtputf8_missing(self, envelope: Envelope) -> Diagnosis:
-        addresses = [a for a in (envelope.sender, *envelope.recipients) if not a.isascii()]
+        addresses = [
+            a for a in (envelope.sender, *envelope.recipients) if not a.rpartition("@")[0].isascii()
+        ]
         return make_diagnosis(
             "message.non_ascii",
             stage=Stage.MAIL,
             detail=(
-                "These addresses contain non-ASCII characters, and the server does not offer "
-                f"SMTPUTF8: {', '.join(addresses)}"
+                "These addresses have non-ASCII characters before the @, and the server does "
+                f"not offer SMTPUTF8: {', '.join(addresses)}"
             ),
         )
 
@@ -576,6 +584,12 @@ class Sender:
         self._open(conn, rec, _Info(), login=True, oauth_user=self._oauth_user(envelope.sender))
         try:
             result = self._transact(conn, envelope, rec)
+        except SendError:
+            # A refused transaction was reset and the connection is still in a known state:
+            # say goodbye politely. An unknown state has already closed it.
+            if conn.sock is not None:
+                _quit(conn)
+            raise
         except BaseException:
             conn.discard()
             raise
@@ -702,17 +716,25 @@ class Session:
     :class:`~smtpdiag.SendError`, like :meth:`Sender.send`; ``results`` keeps every outcome in
     order. After a refused transaction the session sends RSET and goes on; a connection in an
     unknown state (a drop, a timeout, delivery unknown, a 421) is never reused: the next message
-    opens a new one. Each message has its own overall deadline.
+    opens a new one. When the server has closed an idle connection (MAIL meets a closed
+    connection or a 421), the message is sent once more over a new connection: nothing had been
+    sent. Each message has its own overall deadline.
     """
 
     def __init__(self, sender: Sender) -> None:
         self.sender = sender
         self.results: list[SendResult | SendError] = []
+        #: The stages of opening the session's first connection (later ones are in the
+        #: result of the message that opened them).
+        self.opening: tuple[StageRecord, ...] = ()
         self._conn: Connection | None = None
-        self._opened = False
 
     def __enter__(self) -> Session:
-        self._connect()
+        rec = _Recorder(self.sender.settings)
+        try:
+            self._connect(rec)
+        finally:
+            self.opening = tuple(rec.records)
         return self
 
     def __exit__(
@@ -729,27 +751,11 @@ class Session:
         if conn is not None and conn.sock is not None:
             _quit(conn)
 
-    def _connect(self, rec: _Recorder | None = None) -> Connection:
+    def _connect(self, rec: _Recorder, deadline: Deadline | None = None) -> Connection:
         sender = self.sender
-        rec = rec if rec is not None else _Recorder(sender.settings)
-        conn = sender._connection(sender._new_deadline())
+        conn = sender._connection(deadline or sender._new_deadline())
         sender._open(conn, rec, _Info(), login=True, oauth_user=sender._oauth_user())
         self._conn = conn
-        return conn
-
-    def _usable(self) -> Connection | None:
-        conn = self._conn
-        if conn is None or conn.sock is None:
-            return None
-        conn.deadline = self.sender._new_deadline()
-        try:
-            code, _ = conn.noop()
-        except (OSError, ValueError):
-            code = -1
-        if code != 250:
-            conn.discard()
-            self._conn = None
-            return None
         return conn
 
     def send(self, message: Message) -> SendResult:
@@ -759,9 +765,22 @@ class Session:
         try:
             sender._preflight(message, login=True)
             envelope = sender._envelope(message)
-            conn = self._usable() or self._connect(rec)
-            conn.deadline = sender._new_deadline()
-            result = sender._transact(conn, envelope, rec)
+            deadline = sender._new_deadline()
+            conn = self._conn if self._conn is not None and self._conn.sock is not None else None
+            if conn is None:
+                conn = self._connect(rec, deadline)
+                result = sender._transact(conn, envelope, rec)
+            else:
+                conn.deadline = deadline
+                try:
+                    result = sender._transact(conn, envelope, rec)
+                except SendError as err:
+                    if not _closed_while_idle(err):
+                        raise
+                    # The server closed the idle connection before MAIL was answered, so
+                    # nothing was sent: open a new connection and send once more.
+                    conn = self._connect(rec, deadline)
+                    result = sender._transact(conn, envelope, rec)
         except SendError as err:
             if self._conn is not None and self._conn.sock is None:
                 self._conn = None
@@ -769,3 +788,13 @@ class Session:
             raise
         self.results.append(result)
         return result
+
+
+def _closed_while_idle(err: SendError) -> bool:
+    """True when a reused connection turned out closed at MAIL (EOF, reset, or a 421)."""
+    if err.stage is not Stage.MAIL:
+        return False
+    cause = err.__cause__
+    if isinstance(cause, smtplib.SMTPResponseException):
+        return cause.smtp_code == 421
+    return isinstance(cause, smtplib.SMTPServerDisconnected) and "timed out" not in str(cause)

@@ -16,18 +16,22 @@ if TYPE_CHECKING:
     from ._personas import PERSONAS, Persona
     from ._records import Outbox, RecordedMessage, Transcript, TranscriptLine
     from ._server import Mode, SMTPTestServer
+    from ._tokens import IDENTITY_FAILURES, FakeTokenProvider, IdentityFailure
     from ._unittest import FakeSMTPMixin
 
 __all__ = [
+    "IDENTITY_FAILURES",
     "PERSONAS",
     "CertificateKind",
     "FakeMailServer",
     "FakeSMTP",
     "FakeSMTPMixin",
     "FakeSMTP_SSL",
+    "FakeTokenProvider",
     "Fault",
     "FaultSpec",
     "FaultStage",
+    "IdentityFailure",
     "Mode",
     "Outbox",
     "Persona",
@@ -46,6 +50,7 @@ _MODULES = {
     "._personas": ("PERSONAS", "Persona"),
     "._records": ("Outbox", "RecordedMessage", "Transcript", "TranscriptLine"),
     "._server": ("Mode", "SMTPTestServer"),
+    "._tokens": ("IDENTITY_FAILURES", "FakeTokenProvider", "IdentityFailure"),
     "._unittest": ("FakeSMTPMixin",),
 }
 _WHERE = {name: module for module, names in _MODULES.items() for name in names}

@@ -289,13 +289,32 @@ class _FakeMixin:
             context=getattr(self, "context", None),
         )
 
+    def starttls(
+        self,
+        keyfile: str | None = None,
+        certfile: str | None = None,
+        context: ssl.SSLContext | None = None,
+    ) -> tuple[int, bytes]:
+        """smtplib's starttls(); the TLS handshake is simulated, certificate faults included."""
+        if keyfile is not None or certfile is not None:
+            warnings.warn(
+                "keyfile and certfile are deprecated, use a custom context instead",
+                DeprecationWarning,
+                2,
+            )
+        if context is None:
+            # smtplib's default: no certificate verification at all.
+            context = ssl._create_unverified_context()
+        proxy = cast(ssl.SSLContext, _WrapProxy(context))
+        return _REAL_SMTP.starttls(cast(smtplib.SMTP, self), context=proxy)
+
     @property
     def outbox(self) -> Outbox:
         """The bound server's outbox."""
         return self.server.outbox
 
 
-class FakeSMTP(_FakeMixin, smtplib.SMTP):
+class FakeSMTP(_FakeMixin, smtplib.SMTP):  # type: ignore[misc]
     """Drop-in fake for :class:`smtplib.SMTP` talking to a :class:`FakeMailServer`.
 
     The constructor and every method are smtplib's own; only the network is replaced. Without
@@ -314,27 +333,8 @@ class FakeSMTP(_FakeMixin, smtplib.SMTP):
     ) -> None:
         super().__init__(host, port, local_hostname or "localhost", timeout, source_address)
 
-    def starttls(  # type: ignore[override]
-        self,
-        keyfile: str | None = None,
-        certfile: str | None = None,
-        context: ssl.SSLContext | None = None,
-    ) -> tuple[int, bytes]:
-        """smtplib's starttls(); the TLS handshake is simulated, certificate faults included."""
-        if keyfile is not None or certfile is not None:
-            warnings.warn(
-                "keyfile and certfile are deprecated, use a custom context instead",
-                DeprecationWarning,
-                2,
-            )
-        if context is None:
-            # smtplib's default: no certificate verification at all.
-            context = ssl._create_unverified_context()
-        proxy = cast(ssl.SSLContext, _WrapProxy(context))
-        return _REAL_SMTP.starttls(self, context=proxy)
 
-
-class FakeSMTP_SSL(_FakeMixin, smtplib.SMTP_SSL):
+class FakeSMTP_SSL(_FakeMixin, smtplib.SMTP_SSL):  # type: ignore[misc]
     """Drop-in fake for :class:`smtplib.SMTP_SSL` (implicit TLS) talking to a FakeMailServer.
 
     With a verifying ``context``, certificate faults raise ``ssl.SSLCertVerificationError``
@@ -358,15 +358,6 @@ class FakeSMTP_SSL(_FakeMixin, smtplib.SMTP_SSL):
         if keyfile is not None or certfile is not None:
             kwargs.update(keyfile=keyfile, certfile=certfile)
         super().__init__(host, port, local_hostname or "localhost", context=context, **kwargs)
-
-    def starttls(  # type: ignore[override]
-        self,
-        keyfile: str | None = None,
-        certfile: str | None = None,
-        context: ssl.SSLContext | None = None,
-    ) -> tuple[int, bytes]:
-        """smtplib's starttls() (already inside TLS, so the server does not offer it)."""
-        return FakeSMTP.starttls(self, keyfile, certfile, context)  # type: ignore[arg-type]
 
 
 FakeSMTP.server = FakeMailServer()

@@ -56,10 +56,9 @@ _STAGES: frozenset[str] = frozenset(FaultStage.__args__)  # type: ignore[attr-de
 _CERT_KINDS: frozenset[str] = frozenset(CertificateKind.__args__)  # type: ignore[attr-defined]
 # Stages whose reply smtplib reads; "tcp" has no reply and "message" follows DATA's 354.
 _REJECTABLE = _STAGES - {"tcp"}
-# Actions that describe the whole connection rather than one stage.
-CONNECTION_ACTIONS: frozenset[str] = frozenset(
-    {"refuse", "no_starttls", "tls_mismatch", "certificate"}
-)
+# Actions that describe the listening port rather than one conversation: the loopback server
+# applies them to every connection.
+CONNECTION_ACTIONS: frozenset[str] = frozenset({"refuse", "tls_mismatch", "certificate"})
 _STAGE_ALIASES = {"tls": "starttls", "greeting": "connect", "banner": "connect"}
 
 

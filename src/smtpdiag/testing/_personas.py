@@ -185,7 +185,7 @@ _ROWS: tuple[Persona, ...] = (
             "4.7.0 [TSS04] Messages from 185.205.69.214 temporarily deferred due to unexpected "
             "volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
         ),
-        "rate_limit.throttled",
+        "policy.reputation",
         "https://github.com/tutao/tutanota/issues/7113",
     ),
     _p(

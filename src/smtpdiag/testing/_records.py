@@ -36,8 +36,10 @@ class RecordedMessage:
 
     @property
     def message(self) -> EmailMessage:
-        """The content parsed with the modern ``email`` policy."""
-        return email.message_from_bytes(self.content, policy=email.policy.default)
+        """The content parsed with the modern ``email`` policy (line endings as ``"\\n"``)."""
+        return email.message_from_bytes(
+            self.content.replace(b"\r\n", b"\n"), policy=email.policy.default
+        )
 
     @property
     def subject(self) -> str | None:

@@ -26,7 +26,7 @@ from ._accounts import (
     parse_xoauth2,
 )
 from ._certs import CertificateVariant, TestCertificates, certificates
-from ._conversation import VERB_STAGES, address_of
+from ._conversation import VERB_STAGES, address_of, reply_text
 from ._faults import (
     CONNECTION_ACTIONS,
     Fault,
@@ -49,6 +49,9 @@ _START_TIMEOUT = 10.0
 
 def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
     """Faults that describe the server as a whole; they may not vary per attempt here."""
+    every = [f for a in range(_attempts_to_check(spec)) for f in faults_for_attempt(spec, a)]
+    if any(f.action == "timeout" and f.stage == "tcp" for f in every):
+        raise ValueError("a loopback server cannot drop SYN packets; use FakeSMTP for 'tcp'")
     found = [f for f in faults_for_attempt(spec, 0) if f.action in CONNECTION_ACTIONS]
     scripted = _scripted(spec)
     for fault in found:
@@ -58,6 +61,14 @@ def connection_faults(spec: FaultSpec) -> tuple[Fault, ...]:
                 "use FakeSMTP to vary them per attempt"
             )
     return tuple(found)
+
+
+def _attempts_to_check(spec: FaultSpec) -> int:
+    if isinstance(spec, Script):
+        return max(1, len(spec.attempts))
+    if isinstance(spec, list | tuple):
+        return max([1, *(_attempts_to_check(item) for item in spec)])
+    return 1
 
 
 def _scripted(spec: FaultSpec) -> bool:
@@ -89,10 +100,10 @@ class SMTPTestServer:
     *credentials* (user → password) and *tokens* (user → token, or a set of tokens) say who may
     log in; ``None`` accepts anyone. *auth_after_tls* offers AUTH only inside TLS (the default
     when the mode has TLS). *require_starttls* refuses mail commands before STARTTLS;
-    *require_auth* refuses MAIL before a login. *certificate* picks a good or broken server
-    certificate. *faults* are :class:`Fault` / :class:`Script` descriptions; faults that describe
-    the whole server (refused connection, TLS mismatch, certificate errors, STARTTLS not offered
-    with ``times``) apply to every connection.
+    *require_auth* refuses MAIL before a login. *host* is ``"127.0.0.1"`` or ``"::1"``.
+    *certificate* picks a good or broken server certificate. *faults* are :class:`Fault` /
+    :class:`Script` descriptions; the faults that describe the whole server (refused connection,
+    TLS mismatch, certificate errors) apply to every connection and may not be scripted.
     """
 
     def __init__(
@@ -109,6 +120,7 @@ class SMTPTestServer:
         certificate: CertificateVariant = "valid",
         hostname: str = "smtp.smtpdiag.test",
         idle_timeout: float = 60.0,
+        host: str = "127.0.0.1",
     ) -> None:
         if mode not in ("plain", "starttls", "ssl"):
             raise ValueError(f"mode must be 'plain', 'starttls' or 'ssl', not {mode!r}")
@@ -124,7 +136,9 @@ class SMTPTestServer:
         self.require_auth = require_auth
         self.hostname = hostname
         self.idle_timeout = idle_timeout
-        self.host = "127.0.0.1"
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise ValueError("the test server listens on loopback only: 127.0.0.1, ::1")
+        self.host = "127.0.0.1" if host == "localhost" else host
         self.port = 0
         self.messages = Outbox()
         self.transcript = Transcript()
@@ -326,6 +340,12 @@ class SMTPTestServer:
         return cls(self, attempt, faults, ctx, loop)
 
 
+def fault_reply(fault: Fault) -> str:
+    """The (possibly multi-line) reply a rejecting fault sends, lines joined with CRLF."""
+    assert fault.code is not None
+    return b"\r\n".join(reply_text(fault.code, fault.reply_lines)).decode("utf-8")
+
+
 def require_testing_extra() -> None:
     """Raise a clear error when aiosmtpd or trustme (the ``testing`` extra) is missing."""
     import importlib.util
@@ -340,7 +360,8 @@ def require_testing_extra() -> None:
 
 def _closed_port(host: str) -> int:
     """A loopback port that nothing listens on (bound, then released)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         port: int = sock.getsockname()[1]
     return port
@@ -358,7 +379,18 @@ def _protocol_class() -> type[Any]:
 
 
 def _build_protocol_class() -> type[Any]:
-    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+    from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword, Session
+
+    class _Session(Session):
+        # aiosmtpd's own AUTH code sets login_data, whose accessors log a deprecation warning
+        # on every login; store it quietly instead.
+        @property
+        def login_data(self) -> Any:
+            return self._login_data
+
+        @login_data.setter
+        def login_data(self, value: Any) -> None:
+            self._login_data = value
 
     class _Handler:
         async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -408,6 +440,9 @@ def _build_protocol_class() -> type[Any]:
             }
 
         # -- connection and recording ------------------------------------------------
+
+        def _create_session(self) -> Session:
+            return _Session(self.loop)
 
         @property
         def in_tls(self) -> bool:
@@ -470,12 +505,7 @@ def _build_protocol_class() -> type[Any]:
             await self._hang()
 
         async def _reply(self, fault: Fault) -> None:
-            lines = fault.reply_lines
-            text = "\r\n".join(
-                f"{fault.code}{'-' if i < len(lines) - 1 else ' '}{line}"
-                for i, line in enumerate(lines)
-            )
-            await self.push(text)
+            await self.push(fault_reply(fault))
             if fault.code == 421 and self.transport is not None:
                 self.transport.close()
 
@@ -534,11 +564,7 @@ def _build_protocol_class() -> type[Any]:
                     await self._hang()
                 if fault.action == "drop":
                     await self._drop()
-                lines = fault.reply_lines
-                return "\r\n".join(
-                    f"{fault.code}{'-' if i < len(lines) - 1 else ' '}{line}"
-                    for i, line in enumerate(lines)
-                )
+                return fault_reply(fault)
             auth_data = self.session.auth_data if self.session is not None else None
             login = getattr(auth_data, "login", None)
             self.owner.messages.append(
