@@ -732,6 +732,9 @@ class Session:
     def __enter__(self) -> Session:
         rec = _Recorder(self.sender.settings)
         try:
+            # The settings are validated before the first connection, as send() does.
+            with rec.stage(Stage.CONFIG):
+                self.sender._preflight(None, login=True)
             self._connect(rec)
         finally:
             self.opening = tuple(rec.records)
