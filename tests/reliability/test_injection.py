@@ -118,6 +118,10 @@ def _assert_refused(server: SMTPTestServer, settings: SettingsModel, operation: 
         with pytest.raises(SendError) as info:
             sender.send(message())
         assert info.value.stage is Stage.CONFIG, info.value.diagnosis.kind
+    elif operation == "session":
+        with pytest.raises(SendError) as info, sender.session():
+            pass
+        assert info.value.stage is Stage.CONFIG, info.value.diagnosis.kind
     else:
         result = sender.check()
         assert result.diagnosis is not None
@@ -140,7 +144,7 @@ def _clean(value: object) -> bool:
     payload=st.sampled_from(PAYLOADS),
     tail=st.sampled_from(TAILS),
     where=st.integers(min_value=0, max_value=200),
-    operation=st.sampled_from(["send", "check"]),
+    operation=st.sampled_from(["send", "check", "session"]),
 )
 def test_settings_field_with_a_line_break_is_refused_before_connecting(
     server: SMTPTestServer,
@@ -177,7 +181,7 @@ def test_settings_field_with_a_line_break_is_refused_before_connecting(
     payload=st.sampled_from(PAYLOADS),
     tail=st.sampled_from(TAILS),
     where=st.integers(min_value=0, max_value=20),
-    operation=st.sampled_from(["send", "check"]),
+    operation=st.sampled_from(["send", "check", "session"]),
 )
 def test_typed_setting_with_a_line_break_is_refused_before_connecting(
     server: SMTPTestServer,
