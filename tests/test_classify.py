@@ -534,6 +534,22 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         SISIMAI,
     ),
     (
+        "host gmail-smtp-in.l.google.com[192.0.2.1] said: 550-5.7.1 [192.0.2.2] Messages "
+        "missing a valid Message-ID header are not 550-5.7.1 accepted. For more information, go "
+        "to 550-5.7.1 https://support.google.com/mail/?p=RfcMessageNonCompliant and review 550 "
+        "5.7.1 RFC 5322 specifications. xxx.420 - gsmtp (in reply to end of DATA command)",
+        None,
+        "message.malformed",
+        "https://github.com/element-hq/matrix-authentication-service/issues/4747",
+    ),
+    (
+        "550-5.7.1 [192.0.2.2] Messages missing a valid messageId header are not 550 5.7.1 "
+        "accepted",
+        None,
+        "message.malformed",
+        "https://github.com/muquit/mailsend-go/issues/51",
+    ),
+    (
         email.errors.HeaderParseError("expected ':' in header"),
         None,
         "message.malformed",
@@ -577,6 +593,25 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     ),
     # ---------------------------------------------------------------- rate_limit
     ("454 Throttling failure: Maximum sending rate exceeded.", None, "rate_limit.throttled", SES),
+    (
+        "553 Relaying disallowed as test@gmail.com",
+        "data",
+        "sender.send_as_denied",
+        "https://github.com/getgrav/grav-plugin-email/issues/77",
+    ),
+    (
+        "host smtp.sendgrid.net[52.220.95.193] said: 550 Unauthenticated senders not allowed (in "
+        "reply to MAIL FROM command)",
+        None,
+        "policy.authentication_required",
+        "https://github.com/Billionmail/BillionMail/issues/171",
+    ),
+    (
+        "535 Authentication failed: Bad username / password",
+        "auth",
+        "auth.invalid_credentials",
+        "https://github.com/sendgrid/docs/issues/2491",
+    ),
     (
         "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77719)",
         None,
@@ -1026,3 +1061,155 @@ def test_docs_list_every_classifier_kind() -> None:
 )
 def test_pasted_exception_text(text: str, kind: str) -> None:
     assert classify(text).kind == kind
+
+
+def _brute_force(
+    compiled: list[Any], code: int | None, enhanced: str | None, low: str, stage: Stage | None
+) -> Any:
+    """The engine's tiers without any index or prefilter: every rule's pattern is searched."""
+
+    def ok(rule: Any) -> bool:
+        return rule.applies(code, stage) and (rule.regex is None or rule.regex.search(low))
+
+    tiers = [
+        [r for r in compiled if r.rule.enhanced and r.rule.text and r.rule.enhanced == enhanced],
+        [r for r in compiled if not r.rule.enhanced and r.rule.text and code in r.codes],
+        [
+            r
+            for r in compiled
+            if r.rule.enhanced and not r.rule.text and r.rule.enhanced == enhanced
+        ],
+    ]
+    for tier in tiers:
+        for rule in tier:
+            if ok(rule):
+                return rule.rule
+    if code is not None and code < 400:
+        return None
+    plain = [r for r in compiled if r.rule.text and not r.rule.enhanced and not r.codes]
+    for weak in (False, True):
+        for rule in plain:
+            if rule.rule.weak is weak and ok(rule):
+                return rule.rule
+    for rule in compiled:
+        if not rule.rule.text and not rule.rule.enhanced and code in rule.codes and ok(rule):
+            return rule.rule
+    return None
+
+
+def test_prefilter_changes_no_answer() -> None:
+    """The index and the needle scan are only an optimisation of the plain rule walk."""
+    import json
+    from pathlib import Path
+
+    from smtpdiag import parse_reply
+    from smtpdiag._classify import _ENGINE, RULES, _compile
+
+    compiled = [_compile(rule) for rule in RULES]
+
+    texts = [row[0] for row in ROWS if isinstance(row[0], str)]
+    corpus = Path(__file__).parent / "data" / "sisimai-diagnostics.jsonl"
+    texts += [json.loads(line)["diagnostic"] for line in corpus.read_text("utf-8").splitlines()]
+    for text in texts:
+        reply = parse_reply(text)
+        low = text.lower()
+        for stage in (None, Stage.RCPT, Stage.MAIL):
+            fast = _ENGINE.match(reply.code, reply.enhanced, low, stage)
+            slow = _brute_force(compiled, reply.code, reply.enhanced, low, stage)
+            assert fast == slow, text
+
+
+def test_msal_service_error() -> None:
+    from msal.exceptions import MsalServiceError
+
+    error = MsalServiceError(
+        error="invalid_client",
+        error_description="AADSTS7000222: The provided client secret keys for app 'x' are expired.",
+    )
+    diagnosis = classify(error)
+    assert diagnosis.kind == "auth.oauth_secret_expired"
+    assert diagnosis.stage is Stage.OAUTH_TOKEN
+
+
+def test_import_does_not_load_msal() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, smtpdiag; smtpdiag.classify('x'); print('msal' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_settings_remedies_for_common_kinds() -> None:
+    settings = SettingsModel(
+        host="smtp.office365.com",
+        port=25,
+        security="none",
+        username="a@example.com",
+        password="pw",
+        from_address="b@example.com",
+    )
+    refused = classify(ConnectionRefusedError(111, "Connection refused"), settings=settings)
+    assert refused.remedies[0].text.startswith("Nothing accepts connections on smtp.office365.com")
+    not_offered = classify(
+        smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server."),
+        settings=settings,
+    )
+    assert "Secure Connection is None" in not_offered.remedies[0].text
+    basic = classify(
+        "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+        settings=settings,
+    )
+    assert "with a password" in basic.remedies[0].text
+    send_as = classify(
+        smtplib.SMTPSenderRefused(
+            550, b"5.7.60 SMTP; Client does not have permissions", "b@example.com"
+        ),
+        settings=settings,
+    )
+    assert send_as.kind == "sender.send_as_denied"
+    assert send_as.detail == "The server refused the sender b@example.com."
+    assert send_as.remedies[0].text.startswith(
+        "You log in as a@example.com but send as b@example.com"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Error: connect ECONNREFUSED 127.0.0.1:587", "connection.refused"),
+        ("Error: getaddrinfo ENOTFOUND smtp.gmail.com", "connection.host_not_found"),
+        ("Error: connect ETIMEDOUT 192.0.2.1:587", "connection.timeout"),
+        (
+            "Error: Hostname/IP does not match certificate's altnames: Host: smtp.x.com. is not in "
+            "the cert's altnames",
+            "tls.hostname_mismatch",
+        ),
+        ("java.net.UnknownHostException: smtp.example.com", "connection.host_not_found"),
+        (
+            "javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid "
+            "certification path to requested target",
+            "tls.certificate_untrusted",
+        ),
+        (
+            "System.IO.IOException: Unable to read data from the transport connection: "
+            "net_io_connectionclosed.",
+            "connection.closed",
+        ),
+        ("dial tcp: lookup smtp.example.com: no such host", "connection.host_not_found"),
+        ("x509: certificate signed by unknown authority", "tls.certificate_untrusted"),
+        ("tls: first record does not look like a TLS handshake", "tls.port_expects_plaintext"),
+        ("SMTP Error: Could not authenticate.", "auth.invalid_credentials"),
+        ("SMTP connect() failed.", "connection.failed"),
+    ],
+)
+def test_other_clients_errors(text: str, kind: str) -> None:
+    """Errors of other SMTP clients (Node.js, Java, .NET, Go, PHPMailer) as people paste them."""
+    assert classify(text).kind == kind
+
+
+def test_greeting_never_received_on_465() -> None:
+    settings = SettingsModel(host="smtp.example.com", port=465, security="tls")
+    assert classify("Error: Greeting never received", settings=settings).kind == (
+        "tls.port_expects_ssl"
+    )

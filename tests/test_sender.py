@@ -113,7 +113,9 @@ def fail(sender: Sender, msg: EmailMessage | None = None) -> tuple[SendError, fl
     start = time.monotonic()
     with pytest.raises(SendError) as info:
         sender.send(msg or message())
-    return info.value, time.monotonic() - start
+    elapsed = time.monotonic() - start
+    assert info.value.diagnosis.stage is info.value.stage  # one answer to "where"
+    return info.value, elapsed
 
 
 def closed_port() -> int:
@@ -404,7 +406,7 @@ def test_xoauth2_error_challenge_is_captured_and_answered_with_an_empty_line() -
         error, elapsed = fail(sender)
         inside = server.transcript.client_lines(tls=True)
     assert error.stage is Stage.AUTH
-    assert error.diagnosis.kind.startswith("auth.")
+    assert error.diagnosis.kind == "auth.xoauth2_rejected"
     assert '"status":"400"' in (error.diagnosis.detail or "")
     auth_at = next(i for i, line in enumerate(inside) if line.upper().startswith(b"AUTH XOAUTH2"))
     assert inside[auth_at + 1].strip() == b""  # RFC 7628: the empty response to the challenge
@@ -679,10 +681,10 @@ def test_421_at_rcpt_closes_and_keeps_the_refusal() -> None:
 
 
 def test_session_reconnects_when_the_server_closed_the_idle_connection() -> None:
-    with SMTPTestServer("plain", idle_timeout=0.3) as server:
+    with SMTPTestServer("plain", idle_timeout=1.0) as server:
         with Sender(settings_for(server)).session() as session:
             first = session.send(message(subject="one"))
-            time.sleep(0.6)  # the server gives up on the idle connection
+            time.sleep(1.5)  # the server gives up on the idle connection
             second = session.send(message(subject="two"))
         subjects = [m.subject for m in server.messages]
         attempts = server.attempts
@@ -788,3 +790,18 @@ def test_ehlo_name_is_the_setting_or_an_address_literal() -> None:
             line for line in server.transcript.client_lines() if line.upper().startswith(b"EHLO")
         ]
     assert [line.split(b" ", 1)[1] for line in ehlos] == [b"[127.0.0.1]", b"app.example.com"]
+
+
+@pytest.mark.parametrize("content", [None, b"not a certificate"])
+def test_unusable_ca_file_is_a_settings_problem(tmp_path: Any, content: bytes | None) -> None:
+    path = tmp_path / "ca.pem"
+    if content is not None:
+        path.write_bytes(content)
+    resolver = StubResolver()
+    sender = Sender(settings_for(security="starttls", ca_file=str(path)), resolver=resolver)
+    error, elapsed = fail(sender)
+    assert error.diagnosis.kind == "config.ca_file_invalid"
+    assert error.stage is Stage.CONFIG
+    assert str(path) in (error.diagnosis.detail or "")
+    assert resolver.queries == []
+    assert elapsed < FAST

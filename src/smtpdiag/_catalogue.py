@@ -1471,6 +1471,28 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
 # Kinds the sender produces itself (safety refusals, delivery outcomes).
 _SENDER_ENTRIES: tuple[CatalogueEntry, ...] = (
     _e(
+        "config.ca_file_invalid",
+        "The CA certificate file cannot be used",
+        "The settings name a CA file to trust the server's certificate (for an internal relay "
+        "with its own certificate authority), but the file could not be read or holds no "
+        "certificate in PEM form, so no encrypted connection can be checked.",
+        [
+            "The path is wrong, or the file was moved or deleted.",
+            "The application has no permission to read the file.",
+            "The file is in DER or PKCS#12 form, or is a private key instead of the CA "
+            "certificate.",
+        ],
+        [
+            (U, "Check the path in the CA file setting and that the application can read it."),
+            (
+                A,
+                "Ask your IT team for the certificate of the CA that signed the mail server's "
+                "certificate, in PEM form (text starting with -----BEGIN CERTIFICATE-----).",
+            ),
+        ],
+        fields=["ca_file"],
+    ),
+    _e(
         "auth.plaintext_refused",
         "Logging in over an unencrypted connection was refused",
         "Secure Connection is set to None, so the username and password would cross the network "
@@ -1595,19 +1617,19 @@ def make_diagnosis(
     entry = CATALOGUE[kind]
     specific = tuple(remedies)
     general = tuple(r for r in entry.remedies if r not in specific) if specific else entry.remedies
-    return Diagnosis(
-        kind=entry.kind,
-        category=entry.category,
-        severity=entry.severity if severity is None else severity,
-        title=entry.title,
-        meaning=entry.meaning,
-        causes=entry.causes,
-        remedies=specific + general,
-        fields=entry.fields if fields is None else tuple(fields),
-        source=source,
-        retryable=entry.retryable if retryable is None else retryable,
-        reply=reply,
-        stage=stage,
-        provider=provider,
-        detail=detail,
+    return Diagnosis(  # positional: this is on the classifier's hot path
+        entry.kind,
+        entry.category,
+        entry.severity if severity is None else severity,
+        entry.title,
+        entry.meaning,
+        entry.causes,
+        specific + general,
+        entry.fields if fields is None else tuple(fields),
+        source,
+        entry.retryable if retryable is None else retryable,
+        reply,
+        stage,
+        provider,
+        detail,
     )

@@ -19,7 +19,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -431,6 +431,7 @@ class _Facts:
     aadsts: tuple[int, ...] = ()
     oauth_error: str | None = None
     encode_object: str | None = None
+    sender: str | None = None
     context: _Facts | None = None
 
 
@@ -489,6 +490,8 @@ def _apply_args(facts: _Facts, args: tuple[Any, ...]) -> None:
         if isinstance(args[1], bytes | bytearray | str):
             facts.code = args[0]
             facts.reply_text = decode_reply_text(args[1])
+            if len(args) == 3 and isinstance(args[2], str | bytes):  # SMTPSenderRefused
+                facts.sender = decode_reply_text(args[2])
     elif len(args) == 1 and isinstance(args[0], Mapping):
         facts.recipients = list(args[0].items())
 
@@ -510,6 +513,9 @@ def _facts_from_exception(exc: BaseException, depth: int = 0) -> _Facts:
         facts.recipients = list(recipients.items())
     elif isinstance(recipients, list | tuple) and "SMTPRecipientsRefused" in facts.names:
         facts.recipients = [(_safe_str(getattr(r, "recipient", "")), r) for r in recipients]
+    sender = getattr(exc, "sender", None)
+    if isinstance(sender, str | bytes):
+        facts.sender = decode_reply_text(sender)
     errno = getattr(exc, "errno", None)
     if isinstance(errno, int) and not isinstance(errno, bool):
         facts.errno = errno
@@ -882,7 +888,10 @@ def _translate(
         reply = parse_reply(facts.reply_text or "", facts.code)
         if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
             reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
-        return _classify_reply(reply, stage, host)
+        finding = _classify_reply(reply, stage, host)
+        if facts.sender:
+            finding.detail = f"The server refused the sender {facts.sender[:320]}."
+        return finding
 
     # Text that names no exception is likelier a reply or a DSN line; an exception's message
     # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
@@ -895,7 +904,7 @@ def _translate(
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
-    text_kind = _text_kind(low)
+    text_kind = _text_kind(low) or _text_kind(" ".join(sorted(names)).lower())
     if kind is None and text_kind is not None and not text_kind.startswith("message.non_ascii"):
         kind = text_kind
     if kind is None and _is_timeout(facts):
@@ -904,7 +913,11 @@ def _translate(
         else:
             kind = "connection.timeout"
     greeting = stage in (None, Stage.CONNECT)
-    if kind == "connection.closed" and greeting and _port_expects_ssl(settings):
+    if (
+        kind in ("connection.closed", "connection.timeout")
+        and greeting
+        and _port_expects_ssl(settings)
+    ):
         kind = "tls.port_expects_ssl"  # an implicit-TLS server gave up on the plaintext client
     if kind is not None:
         return _Finding(kind, stage or _stage_of_kind(kind), detail=_detail(facts))
@@ -1009,68 +1022,125 @@ def _recipients_finding(
 # Concrete remedies from the settings
 
 
-def _remedies(kind: str, settings: SettingsModel | None) -> list[Remedy]:
-    if settings is None:
-        return []
-    port = settings.port
-    label = settings.security.label
-    out: list[str] = []
-    if kind == "tls.port_expects_ssl":
-        out.append(
-            f"You connect to port {port} with {label}; port {port} expects SSL (implicit TLS). "
-            "Set Secure Connection to SSL, or use port 587 with TLS."
-        )
-    elif kind == "tls.port_expects_plaintext":
-        alt = "port 465 with SSL" if port != 465 else "SSL only if your provider documents it"
-        out.append(
-            f"You connect to port {port} with SSL; port {port} expects a plain start upgraded "
-            f"with STARTTLS. Set Secure Connection to TLS, or use {alt}."
-        )
-    elif kind == "tls.starttls_unavailable" and port == 465:
-        out.append(
-            "You use STARTTLS on port 465, which expects SSL (implicit TLS). Set Secure "
-            "Connection to SSL, or use port 587 with TLS."
-        )
-    elif kind == "connection.refused":
-        out.append(
-            f"Nothing accepts connections on {settings.host or 'the server'} port {port}. "
-            "Check the port: 587 for TLS, 465 for SSL."
-        )
-    elif kind == "connection.timeout":
-        out.append(
-            f"{settings.host or 'The server'} did not answer on port {port} within "
-            f"{settings.timeout:g} seconds. Check the server name and port, and whether a "
-            "firewall blocks outgoing connections to that port."
-        )
-    elif kind in ("auth.not_offered", "policy.encryption_required", "policy.relay_denied") and (
-        settings.security is Security.NONE
-    ):
-        out.append(
+def _port_465_needs_ssl(s: SettingsModel) -> str:
+    return (
+        f"You connect to port {s.port} with {s.security.label}; port {s.port} expects SSL "
+        "(implicit TLS). Set Secure Connection to SSL, or use port 587 with TLS."
+    )
+
+
+def _port_needs_starttls(s: SettingsModel) -> str:
+    alt = "port 465 with SSL" if s.port != 465 else "SSL only if your provider documents it"
+    return (
+        f"You connect to port {s.port} with SSL; port {s.port} expects a plain start upgraded "
+        f"with STARTTLS. Set Secure Connection to TLS, or use {alt}."
+    )
+
+
+def _no_encryption(s: SettingsModel) -> str | None:
+    if s.security is Security.NONE:
+        return (
             "Secure Connection is None, so the connection is not encrypted and the server does "
             "not offer a login. Set Secure Connection to TLS with port 587, or SSL with port 465."
         )
-    elif kind == "policy.authentication_required" and not settings.username:
-        out.append("No username is set. Enter the username and password of the sending mailbox.")
-    elif kind == "sender.send_as_denied" and settings.username and settings.from_address:
-        out.append(
-            f"You log in as {settings.username} but send as {settings.from_address}. Use "
-            f"{settings.username} as the From address, or have the account given 'Send As' "
-            f"permission for {settings.from_address}."
+    if s.port == 25:
+        return (
+            "Port 25 is meant for delivery between mail servers and often offers no login. Use "
+            "port 587 with TLS, or 465 with SSL."
         )
-    elif kind == "auth.mechanism_unavailable" and settings.auth_method is AuthMethod.PASSWORD:
-        out.append(
-            "You log in with a password, but the server may only accept OAuth. Check whether "
-            "your provider requires OAuth (Secure Connection: OAuth)."
+    return None
+
+
+def _relay(s: SettingsModel) -> str | None:
+    if not s.username:
+        return (
+            "No username is set, so the server treats this as mail from an outside sender. "
+            "Enter the username and password of the sending mailbox."
         )
-    elif kind in ("tls.hostname_mismatch", "tls.certificate_untrusted") and settings.host:
-        out.append(
-            f"The server's certificate is not valid for {settings.host}. Enter the server name "
-            "exactly as your provider documents it."
-            if kind == "tls.hostname_mismatch"
-            else f"The certificate of {settings.host} is not trusted by this machine. If it is "
-            "an internal server, set CA file to your organisation's CA certificate."
-        )
-    return [Remedy(text, Audience.USER) for text in out]
+    return _no_encryption(s)
+
+
+def _send_as(s: SettingsModel) -> str | None:
+    if not (s.username and s.from_address) or s.username.lower() == s.from_address.lower():
+        return None
+    return (
+        f"You log in as {s.username} but send as {s.from_address}. Use {s.username} as the From "
+        f"address, or have the account given 'Send As' permission for {s.from_address}."
+    )
+
+
+def _password_refused(s: SettingsModel) -> str | None:
+    if s.auth_method is not AuthMethod.PASSWORD:
+        return None
+    return (
+        f"You log in to {s.host or 'the server'} with a password. Switch the login to OAuth "
+        "(Secure Connection: OAuth), or ask your IT team to allow SMTP AUTH for the mailbox."
+    )
+
+
+#: Concrete remedies from the settings, by kind. Each returns None when it has nothing to add.
+_REMEDY_BUILDERS: dict[str, Callable[[SettingsModel], str | None]] = {
+    "tls.port_expects_ssl": _port_465_needs_ssl,
+    "tls.port_expects_plaintext": _port_needs_starttls,
+    "tls.starttls_unavailable": lambda s: _port_465_needs_ssl(s) if s.port == 465 else None,
+    "connection.refused": lambda s: (
+        f"Nothing accepts connections on {s.host or 'the server'} port {s.port}. Check the port: "
+        "587 for TLS, 465 for SSL."
+    ),
+    "connection.timeout": lambda s: (
+        f"{s.host or 'The server'} did not answer on port {s.port} within {s.timeout:g} seconds. "
+        "Check the server name and port, and whether a firewall blocks outgoing connections to "
+        "that port."
+    ),
+    "connection.host_not_found": lambda s: (
+        f"The name {s.host} does not exist in the DNS. Check its spelling against your "
+        "provider's documentation."
+        if s.host
+        else None
+    ),
+    "auth.not_offered": _no_encryption,
+    "policy.encryption_required": _no_encryption,
+    "policy.relay_denied": _relay,
+    "policy.authentication_required": lambda s: (
+        None
+        if s.username
+        else "No username is set. Enter the username and password of the sending mailbox."
+    ),
+    "sender.send_as_denied": _send_as,
+    "auth.basic_auth_disabled": _password_refused,
+    "auth.smtp_auth_disabled": _password_refused,
+    "auth.app_password_required": lambda s: (
+        f"Create an app password for {s.username} and enter it as the password."
+        if s.username
+        else None
+    ),
+    "auth.mechanism_unavailable": lambda s: (
+        "You log in with a password, but the server may only accept OAuth. Check whether your "
+        "provider requires OAuth (Secure Connection: OAuth)."
+        if s.auth_method is AuthMethod.PASSWORD
+        else None
+    ),
+    "tls.hostname_mismatch": lambda s: (
+        f"The server's certificate is not valid for {s.host}. Enter the server name exactly as "
+        "your provider documents it."
+        if s.host
+        else None
+    ),
+    "tls.certificate_untrusted": lambda s: (
+        f"The certificate of {s.host} is not trusted by this machine. If it is an internal "
+        "server, set CA file to your organisation's CA certificate."
+        if s.host
+        else None
+    ),
+}
+
+
+def _remedies(kind: str, settings: SettingsModel | None) -> list[Remedy]:
+    builder = _REMEDY_BUILDERS.get(kind)
+    if settings is None or builder is None:
+        return []
+    text = builder(settings)
+    return [] if text is None else [Remedy(text, Audience.USER)]
 
 
 def _mask(text: str | None, settings: SettingsModel | None) -> str | None:

@@ -64,8 +64,8 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     """
     text = data if isinstance(data, str) else decode_reply_text(data)
     body = text
-    head = text[:24].lstrip()[:1]
-    if head in ("s", "S", "d", "D", "x", "X"):
+    head = text[:1] if text[:1] not in " \t\r\n" else text[:24].lstrip()[:1]
+    if head and head in "sSdDxX":
         body = _PREFIX.sub("", text, count=1)
     found_code: int | None = None
     start = 0
@@ -88,4 +88,4 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
         enhanced = em.group(0)
         if ".0" in enhanced:  # "5.07.001" -> "5.7.1"; "5.0.0" stays
             enhanced = f"{int(em.group(1))}.{int(em.group(2))}.{int(em.group(3))}"
-    return Reply(code=code, enhanced=enhanced, text=text)
+    return Reply(code, enhanced, text)

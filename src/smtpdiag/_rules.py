@@ -366,7 +366,8 @@ RULES: tuple[Rule, ...] = (
         text=r"dmarc|unauthenticated email|sender is unauthenticated|"
         r"multiple authentication checks failed|spf sender invalid|dkim sender invalid|"
         r"spf (?:check|fail|validation|record)|bad spf|invalid spf|failed spf|"
-        r"requires all senders to authenticate|failing both spf and dkim",
+        r"requires all senders to authenticate|failing both spf and dkim|"
+        r"authentication information|fails? to pass authentication|sender policy framework",
         src=_GMAIL_CODES,
     ),
     # "550-5.7.1 [192.0.2.1] Our system has detected that this message is likely unsolicited
@@ -397,7 +398,8 @@ RULES: tuple[Rule, ...] = (
         r"multiple addresses in from|duplicate header|duplicated message-id|"
         r"headers are not rfc|missing (?:a )?(?:required )?header|invalid header|"
         r"bare lf|bare <lf>|line limit exceeded|line too long|message-id|illegal header|"
-        r"header error|"
+        r"header error|bare line ?feeds|barelinefeedsareillegal|rfc ?5322 section|"
+        r"must be rfc ?5322|valid messageid|message-?id header|rfcmessagenoncompliant|"
         r"invalidcontent",
         src=_GMAIL_CODES,
     ),
@@ -410,7 +412,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "policy.reputation",
         text=r"\[tss?\d\d\]|unexpected volume or user complaints|will be permanently deferred|"
-        r"user complaints",
+        r"user complaints|messages? from \S+ temporarily deferred",
         provider=YAHOO,
         src=_SISIMAI_RHOST + "yahooinc.rb",
     ),
@@ -569,7 +571,8 @@ RULES: tuple[Rule, ...] = (
         r"ip address (?:has been )?(?:blocked|banned)|connection refused by|"
         r"ip (?:has been )?(?:temporarily )?blocked|this ip has been|dynamic ip|dial-?up|"
         r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
-        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|"
+        r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|not in whitelist|"
+        r"not whitelisted|"
         r"not accepting connections|not accepted from|bloquee",
         src=_POSTFIX,
     ),
@@ -632,7 +635,7 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "connection.dns_failure",
-        text=r"host not found, try again|name server: .* host name lookup failure|"
+        text=r"host not found, try again|host name lookup failure|"
         r"malformed or unexpected name server reply|dns query failed|"
         r"dns error|temporary failure in name resolution",
         stages="",
@@ -668,7 +671,7 @@ RULES: tuple[Rule, ...] = (
         "rate_limit.too_many_connections",
         text=r"too many (?:concurrent |simultaneous |open )?(?:connections|sessions)|"
         r"connection limit|max connections|frequency limited|outbound thread limit|"
-        r"connections exceeded",
+        r"connections exceeded|concurrent (?:server )?connections",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
@@ -687,7 +690,7 @@ RULES: tuple[Rule, ...] = (
         text=r"message size exceeds|size limit|message too large|message is too large|"
         r"too big|exceeds? (?:the )?(?:maximum|max)?\s*(?:message |email )?size|"
         r"email size exceeded|message length exceeds|mail size|databytes limit|"
-        r"message exceeded|message file too big|exceeded the size|size exceeds|"
+        r"message file too big|exceeded the size|size exceeds|"
         r"too much mail data",
         src=_GMAIL_CODES,
     ),
@@ -752,7 +755,7 @@ RULES: tuple[Rule, ...] = (
     # Routing and network (RFC 3463 X.4.x)
     R(
         "connection.routing_failed",
-        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|"
+        text=r"too many hops|hop count exceeded|routing loop|mail loop|message is looping|hops,|"
         r"network error on destination|wasn't able to establish an smtp connection|"
         r"incorrect hostname used for inbound",
         src=_SISIMAI_REASON + "networkerror.rb",
@@ -1028,26 +1031,43 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
 #: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
 #: /work/shared/notes/smtplib-failures.md.
 EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
-    # ssl: TLS spoken to a plaintext port; OpenSSL 3.2+ says "record layer failure"
-    # (urllib3/urllib3#3405)
+    # TLS spoken to a plaintext port. OpenSSL 3.2+ says "record layer failure"
+    # (urllib3/urllib3#3405); Go says "tls: first record does not look like a TLS handshake".
     (
         (
             "wrong_version_number",
             "wrong version number",
             "record layer failure",
             "unknown protocol",
+            "first record does not look like a tls handshake",
         ),
         "tls.port_expects_plaintext",
     ),
-    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20
+    # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20; Node.js "Hostname/IP
+    # does not match certificate's altnames"; Go "x509: certificate is valid for a, not b"
     (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
-    (("hostname mismatch", "ip address mismatch", "doesn't match"), "tls.hostname_mismatch"),
+    (
+        (
+            "hostname mismatch",
+            "ip address mismatch",
+            "doesn't match",
+            "does not match certificate's altnames",
+            "certificate is valid for",
+        ),
+        "tls.hostname_mismatch",
+    ),
+    # OpenSSL, Go "x509: certificate signed by unknown authority", Java "PKIX path building
+    # failed", .NET "The remote certificate is invalid according to the validation procedure"
     (
         (
             "certificate verify failed",
             "self-signed certificate",
             "self signed certificate",
             "unable to get local issuer",
+            "signed by unknown authority",
+            "pkix path building failed",
+            "unable to find valid certification path",
+            "remote certificate is invalid",
         ),
         "tls.certificate_untrusted",
     ),
@@ -1072,7 +1092,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
     # ssl: starttls() with an empty host name
     (("server_hostname cannot be an empty string",), "config.host_missing"),
-    # socket.gaierror texts (glibc, macOS, Windows, musl)
+    # socket.gaierror (glibc, macOS, Windows, musl), Node.js "getaddrinfo ENOTFOUND", Go "lookup
+    # x: no such host", Java UnknownHostException
     (
         (
             "name or service not known",
@@ -1080,13 +1101,31 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "no address associated with hostname",
             "getaddrinfo failed",
             "name does not resolve",
+            "enotfound",
+            "no such host",
+            "unknownhostexception",
         ),
         "connection.host_not_found",
     ),
-    (("temporary failure in name resolution",), "connection.dns_failure"),
-    (("connection refused", "actively refused"), "connection.refused"),
-    (("network is unreachable", "no route to host"), "connection.unreachable"),
-    (("reset by peer", "broken pipe", "connection aborted"), "connection.closed"),
+    (("temporary failure in name resolution", "eai_again"), "connection.dns_failure"),
+    (("connection refused", "actively refused", "econnrefused"), "connection.refused"),
+    (
+        ("network is unreachable", "no route to host", "ehostunreach", "enetunreach"),
+        "connection.unreachable",
+    ),
+    # Windows WSAETIMEDOUT text, Node.js ETIMEDOUT, nodemailer "Greeting never received"
+    (
+        ("did not properly respond after a period", "etimedout", "greeting never received"),
+        "connection.timeout",
+    ),
+    # .NET "Unable to read data from the transport connection: net_io_connectionclosed."
+    (
+        ("reset by peer", "broken pipe", "connection aborted", "econnreset", "connectionclosed"),
+        "connection.closed",
+    ),
+    # PHPMailer "SMTP Error: Could not authenticate." / "SMTP connect() failed."
+    (("could not authenticate",), "auth.invalid_credentials"),
+    (("could not connect to smtp host", "smtp connect() failed"), "connection.failed"),
     (("codec can't encode",), "message.non_ascii"),
 )
 

@@ -111,7 +111,7 @@ class _Recorder:
         diagnosis = classify(
             failure, stage=stage, settings=self.settings, host=self.settings.host.strip() or None
         )
-        if diagnosis.stage is None:
+        if diagnosis.stage is not stage:  # the sender knows where it happened
             diagnosis = diagnosis.with_changes(stage=stage)
         return diagnosis
 
@@ -229,7 +229,23 @@ class Sender:
         ]
         if blocking:
             raise SendError(blocking[0].with_changes(stage=Stage.CONFIG), Stage.CONFIG)
+        if self.settings.security is not Security.NONE:
+            self._load_ssl_context()
         return [d for d in found if not d.is_error]
+
+    def _load_ssl_context(self) -> None:
+        # Before any network I/O, so that an unusable CA file is a settings problem.
+        try:
+            self.ssl_context  # noqa: B018 - builds and caches the context
+        except OSError as exc:  # FileNotFoundError, PermissionError, ssl.SSLError
+            reason = exc.strerror or str(exc)
+            diagnosis = make_diagnosis(
+                "config.ca_file_invalid",
+                stage=Stage.CONFIG,
+                source=self.settings.source_of("ca_file"),
+                detail=f"The CA file {self.settings.ca_file!r} could not be loaded: {reason}",
+            )
+            raise SendError(diagnosis, Stage.CONFIG) from exc
 
     def _oauth_user(self, envelope_sender: str = "") -> str:
         s = self.settings
