@@ -1213,3 +1213,40 @@ def test_greeting_never_received_on_465() -> None:
     assert classify("Error: Greeting never received", settings=settings).kind == (
         "tls.port_expects_ssl"
     )
+
+
+@given(
+    st.text(min_size=0, max_size=200),
+    st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=6, max_size=20),
+    st.sampled_from([25, 465, 587]),
+    st.sampled_from(["none", "ssl", "tls", "oauth"]),
+    st.sampled_from([None, "connect", "auth", "mail", "rcpt", "data"]),
+)
+def test_secrets_never_leak(
+    text: str, secret: str, port: int, security: str, stage: str | None
+) -> None:
+    secret = "Zq9!" + secret  # a secret, not a word the diagnosis could contain anyway
+    settings = SettingsModel(
+        host="smtp.example.com",
+        port=port,
+        security=security,
+        username="user@example.com",
+        password=secret,
+        from_address="user@example.com",
+    )
+    for failure in (f"535 5.7.8 {text} {secret}", f"{text}{secret}", (550, f"{secret} x".encode())):
+        diagnosis = classify(failure, stage=stage, settings=settings, host=text or None)
+        assert secret not in str(diagnosis.to_dict())
+        assert secret not in diagnosis.render()
+
+
+def test_a_carried_diagnosis_is_returned() -> None:
+    diagnosis = classify("550 5.1.1 User unknown")
+    assert classify(diagnosis) is diagnosis
+
+    class CarryingError(Exception):
+        def __init__(self, diagnosis: Diagnosis) -> None:
+            super().__init__(str(diagnosis))
+            self.diagnosis = diagnosis
+
+    assert classify(CarryingError(diagnosis)) is diagnosis

@@ -1203,6 +1203,11 @@ _REPLY_START = frozenset("2345")
 def _classify(
     failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
 ) -> Diagnosis:
+    if isinstance(failure, Diagnosis):
+        return failure
+    carried = getattr(failure, "diagnosis", None) if isinstance(failure, BaseException) else None
+    if isinstance(carried, Diagnosis):
+        return carried  # smtpdiag.SendError already carries its diagnosis
     if not isinstance(settings, SettingsModel):
         settings = None
     if not isinstance(host, str):
@@ -1232,8 +1237,8 @@ def _classify(
     reply = finding.reply
     if reply is not None and settings is not None:
         masked = _mask(reply.text, settings)
-        if masked != reply.text:
-            reply = Reply(reply.code, reply.enhanced, masked or "")
+        if masked != reply.text:  # parse again: the secret may have looked like a status code
+            reply = parse_reply(masked or "", reply.code)
     retryable = True if reply is not None and reply.is_transient else None
     detail = finding.detail
     if detail is None and finding.kind.startswith("unknown.") and reply is None:
