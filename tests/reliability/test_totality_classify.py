@@ -257,10 +257,11 @@ def test_a_reply_with_a_valid_code_is_never_unrecognised(
     _count(examples, "valid codes")
 
 
-@given(st.text(string.ascii_letters + string.digits + "-_.~!", min_size=8, max_size=30), texts)
+@given(st.text(string.ascii_letters + string.digits + "-_.~!", min_size=4, max_size=30), texts)
 def test_classify_masks_the_configured_password_in_what_it_repeats(
-    examples: list[tuple[str, int]], secret: str, around: str
+    examples: list[tuple[str, int]], drawn: str, around: str
 ) -> None:
+    secret = f"Qx{drawn}Zq"  # distinctive, so no catalogue sentence contains it by chance
     settings = SettingsModel(host="smtp.example.com", username="a@example.com", password=secret)
     diagnosis = classify(f"535 5.7.8 {around} {secret} {around}", settings=settings)
     assert secret not in json.dumps(diagnosis.to_dict(), ensure_ascii=False)
