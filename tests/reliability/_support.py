@@ -10,17 +10,14 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from email.message import EmailMessage
 from typing import Any
 
-import dns.resolver
-
-from smtpdiag import SettingsModel
-from smtpdiag.testing import SMTPTestServer
-
 from ..fake_azure import CLIENT_ID, TENANT, FakeEntra, FakeResponse
+from ..test_sender import StaticToken as _StaticToken
+from ..test_sender import settings_for as settings_for  # shared with the sender tests
 
 USER = "alice@example.com"
 # Distinctive secrets: no rendering has any reason to contain one of these strings.
@@ -62,57 +59,17 @@ def message(*to: str, subject: str = "Hello", size: int = 0) -> EmailMessage:
     return msg
 
 
-def settings_for(server: SMTPTestServer | None = None, **values: Any) -> SettingsModel:
-    base: dict[str, Any] = {
-        "host": "localhost",
-        "port": server.port if server is not None else 25,
-        "security": "none",
-        "from_address": USER,
-        "timeout": 5,
-    }
-    if server is not None and server.mode != "plain":
-        base["security"] = server.mode
-    base.update(values)
-    return SettingsModel(**base)
-
-
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-class StubResolver:
-    """A dnspython-style resolver answering from a table; NXDOMAIN for anything else."""
-
-    def __init__(self, table: dict[str, str] | None = None, *, hang: bool = False) -> None:
-        self.table = table or {}
-        self.hang = hang
-        self.release = threading.Event()
-        self.queries: list[tuple[str, str]] = []
-
-    def resolve(self, qname: str, rdtype: str) -> Any:
-        self.queries.append((qname, rdtype))
-        if self.hang:
-            self.release.wait(30)
-            raise dns.resolver.LifetimeTimeout()
-        if qname not in self.table:
-            raise dns.resolver.NXDOMAIN()
-        if rdtype != "A":
-            raise dns.resolver.NoAnswer()
-        return [type("A", (), {"address": self.table[qname]})()]
-
-
-class StaticToken:
-    """A token provider that always gives ``token`` and counts its calls."""
+class StaticToken(_StaticToken):
+    """The sender tests' static token provider, handing out the distinctive token."""
 
     def __init__(self, token: str = TOKEN) -> None:
-        self.token = token
-        self.calls = 0
-
-    def get_token(self, settings: SettingsModel) -> str:
-        self.calls += 1
-        return self.token
+        super().__init__(token)
 
 
 class TokenEntra(FakeEntra):
@@ -230,13 +187,3 @@ class RawServer:
             if not data:
                 return
             self.record(data)
-
-
-@contextmanager
-def elapsed() -> Iterator[list[float]]:
-    box: list[float] = []
-    start = time.monotonic()
-    try:
-        yield box
-    finally:
-        box.append(time.monotonic() - start)

@@ -7,6 +7,7 @@ The timeout is 1 s to keep CI fast; the bound is the promise of issue 8, ``timeo
 from __future__ import annotations
 
 import socket
+import threading
 import time
 
 import pytest
@@ -14,7 +15,8 @@ import pytest
 from smtpdiag import CheckResult, Sender, SendError, SettingsModel
 from smtpdiag.testing import Fault, SMTPTestServer
 
-from ._support import RawServer, StubResolver, message, settings_for
+from .._stubdns import SilentResolver
+from ._support import RawServer, message, settings_for
 from .conftest import Tally
 
 TIMEOUT = 1.0
@@ -127,7 +129,7 @@ def test_server_stops_reading_in_the_middle_of_data(
 def test_resolver_that_never_answers(
     runs: list[tuple[str, str, float, str]], operation: str
 ) -> None:
-    resolver = StubResolver(hang=True)
+    resolver = SilentResolver()
     settings: SettingsModel = settings_for(host="smtp.hangs.example", port=587, timeout=TIMEOUT)
     try:
         kind, took = _outcome(Sender(settings, resolver=resolver), operation)
@@ -142,10 +144,10 @@ def test_resolver_that_never_answers(
 def test_system_resolver_that_stalls(
     runs: list[tuple[str, str, float, str]], monkeypatch: pytest.MonkeyPatch, operation: str
 ) -> None:
-    resolver = StubResolver(hang=True)
+    release = threading.Event()
 
     def stalled(*args: object, **kwargs: object) -> list[object]:
-        resolver.release.wait(30)
+        release.wait(30)
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
     monkeypatch.setattr(socket, "getaddrinfo", stalled)
@@ -153,5 +155,5 @@ def test_system_resolver_that_stalls(
     try:
         kind, took = _outcome(Sender(settings), operation)
     finally:
-        resolver.release.set()
+        release.set()
     _assert_bounded(runs, "getaddrinfo stalls", operation, kind, took, {"connection.dns_failure"})

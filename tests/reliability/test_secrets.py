@@ -39,6 +39,7 @@ from smtpdiag import (
 from smtpdiag import _cli as cli
 from smtpdiag.testing import Fault, SMTPTestServer
 
+from .._stubdns import StubResolver
 from ..fake_azure import expired_secret_error
 from ._support import (
     CLIENT_SECRET,
@@ -46,7 +47,6 @@ from ._support import (
     PASSWORD,
     TOKEN,
     USER,
-    StubResolver,
     TokenEntra,
     closed_port,
     message,
@@ -295,7 +295,7 @@ def _sender(scenario: Scenario, server: SMTPTestServer | None) -> Sender:
         token_provider=MsalTokenProvider(http_client=entra),
         ssl_context=server.client_context if server is not None and scenario.trusted else None,
         allow_insecure_auth=scenario.insecure,
-        resolver=StubResolver({"localhost": "127.0.0.1"}),
+        resolver=StubResolver({("localhost", "A"): ["127.0.0.1"]}),
     )
 
 
