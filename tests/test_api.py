@@ -15,7 +15,8 @@ def _isort_style(name: str) -> tuple[int, str]:
 
 def test_all_is_sorted_and_complete() -> None:
     assert smtpdiag.__all__ == sorted(smtpdiag.__all__, key=_isort_style)
-    # "@py_builtins" and "@pytest_ar" are put there by pytest rewriting the plugin's package.
+    # Names starting with "@" are pytest's assertion rewriting: the pytest11 entry point makes
+    # pytest rewrite the whole smtpdiag distribution.
     public = {name for name in dir(smtpdiag) if not name.startswith(("_", "@"))}
     public |= {"__version__"}
     exported = set(smtpdiag.__all__)
