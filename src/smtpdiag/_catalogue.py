@@ -1558,7 +1558,9 @@ _SENDER_ENTRIES: tuple[CatalogueEntry, ...] = (
             (A, "Ask your IT team to look for the message in the server's message trace."),
         ],
         fields=["timeout"],
-        retryable=True,
+        # Not retryable: the server may have the message, and a blind resend would deliver it
+        # twice. The caller decides after checking (RFC 5321 §4.1.1.4 leaves it unknown).
+        retryable=False,
     ),
 )
 

@@ -94,11 +94,19 @@ class Connection(smtplib.SMTP):
         self._auth_active = False
         self._body_active = False
         self.body_sent = False
+        self._reply_end = 0.0
 
     # -- bounded, logged I/O -----------------------------------------------------------------
     def _arm(self) -> None:
         if self.sock is not None:
             self.sock.settimeout(self.deadline.bound(self.step_timeout))
+
+    def _arm_reply(self) -> None:
+        left = self._reply_end - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("timed out")
+        if self.sock is not None:
+            self.sock.settimeout(min(left, self.deadline.bound(self.step_timeout)))
 
     def send(self, s: Any) -> None:
         self._arm()
@@ -110,7 +118,10 @@ class Connection(smtplib.SMTP):
         if self.file is None and self.sock is not None:
             # Our own reader: every recv is bounded by the step timeout and what is left of
             # the deadline, so neither a multi-line reply nor a slow drip can outlast it.
-            self.file = _LineReader(self.sock, self._arm)
+            self.file = _LineReader(self.sock, self._arm_reply)
+        # The whole reply, not each recv, must come within the step timeout: a server that
+        # drips one byte per second would otherwise hold every step up to the deadline.
+        self._reply_end = time.monotonic() + self.deadline.bound(self.step_timeout)
         code, msg = super().getreply()
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("S: %s %s", code, msg.decode("utf-8", "replace").replace("\n", " | "))

@@ -87,6 +87,13 @@ class SendResult(_Timed):
         object.__setattr__(self, "refused", MappingProxyType(dict(self.refused)))
         object.__setattr__(self, "stages", tuple(self.stages))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only mapping does not pickle; rebuild from a plain dict.
+        return (
+            SendResult,
+            (self.sender, self.accepted, dict(self.refused), self.reply, self.stages),
+        )
+
     @property
     def ok(self) -> bool:
         """True when every recipient was accepted."""
@@ -126,6 +133,22 @@ class CheckResult(_Timed):
         object.__setattr__(self, "extensions", MappingProxyType(dict(self.extensions)))
         object.__setattr__(self, "auth_mechanisms", tuple(self.auth_mechanisms))
         object.__setattr__(self, "warnings", tuple(self.warnings))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only mapping does not pickle; rebuild from a plain dict.
+        return (
+            CheckResult,
+            (
+                self.stages,
+                self.diagnosis,
+                self.greeting,
+                dict(self.extensions),
+                self.tls_version,
+                self.certificate_expires,
+                self.auth_mechanisms,
+                self.warnings,
+            ),
+        )
 
     @property
     def ok(self) -> bool:

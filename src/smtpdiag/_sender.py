@@ -221,7 +221,9 @@ class Sender:
             d
             for d in found
             if d.is_error
-            and d.category not in skipped
+            # A line break or NUL in any setting is refused even without a message: it would
+            # reach the wire (EHLO, AUTH) or a file name.
+            and (d.category not in skipped or d.kind == "message.header_injection")
             # The Entra ID fields only matter to the Microsoft token provider.
             and not (custom_tokens and d.kind.startswith("auth.oauth_"))
         ]
@@ -746,6 +748,9 @@ class Session:
     def __enter__(self) -> Session:
         rec = _Recorder(self.sender.settings)
         try:
+            # The settings are validated before the first connection, as send() does.
+            with rec.stage(Stage.CONFIG):
+                self.sender._preflight(None, login=True)
             self._connect(rec)
         finally:
             self.opening = tuple(rec.records)

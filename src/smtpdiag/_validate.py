@@ -409,6 +409,23 @@ def _check_injection(settings: SettingsModel, message: Message | None) -> list[D
         for field_name, value, source in checks
         if has_line_break(value)
     ]
+    # Secrets and the CA path never go into a header, but a line break or NUL in one is a paste
+    # error that no login can use; the value itself is never shown.
+    oauth_secret = settings.oauth.client_secret if settings.oauth is not None else ""
+    for field_name, label, value in (
+        ("password", "password", settings.password),
+        ("oauth_client_secret", "client secret", oauth_secret),
+        ("ca_file", "CA file path", settings.ca_file),
+    ):
+        if isinstance(value, str) and has_line_break(value):
+            found.append(
+                make_diagnosis(
+                    "message.header_injection",
+                    fields=[field_name],
+                    source=settings.source_of(field_name),
+                    detail=f"The {label} contains a line break or a NUL character",
+                )
+            )
     if message is not None:
         for name, value in _raw_headers(message):
             if has_line_break(name) or has_line_break(value, header=True):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 
@@ -15,6 +17,23 @@ def figure() -> Iterator[list[str]]:
     lines: list[str] = []
     yield lines
     FIGURES.extend(lines)
+
+
+@dataclass
+class Tally:
+    """Observations gathered by every test of a module, summed into one figure line at the end."""
+
+    render: Callable[[list[Any]], str] | None = None
+    rows: list[Any] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def tally() -> Iterator[Tally]:
+    """A module-wide :class:`Tally`; set ``render`` once, append ``rows`` in each test."""
+    found = Tally()
+    yield found
+    if found.render is not None and found.rows:
+        FIGURES.append(found.render(found.rows))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -140,3 +140,26 @@ def test_validate_with_message_is_total(
         oauth=OAuthCredentials(client_id, tenant, secret),
     )
     validate(model, message)
+
+
+MEGABYTE = 1_000_000
+
+
+def test_one_megabyte_values_are_validated_quickly() -> None:
+    import time
+
+    huge = {
+        "host": "a" * MEGABYTE,
+        "username": "u" * MEGABYTE,
+        "password": "p" * MEGABYTE,
+        "from_address": "x" * MEGABYTE + "@example.com",
+        "from_name": "N" * MEGABYTE,
+        "cc": ", ".join(f"c{i}@example.com" for i in range(10_000)),  # 10,000 addresses
+        "local_hostname": "h" * MEGABYTE,
+    }
+    start = time.perf_counter()
+    model = SettingsModel.from_mapping(huge)
+    found = validate(model)
+    took = time.perf_counter() - start
+    assert found  # a 1 MB host name is reported, not accepted
+    assert took < 5.0, took
