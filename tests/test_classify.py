@@ -769,6 +769,12 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     ("550 5.7.99 Zorglub", None, "unknown.security", "RFC 3463 §3.8 (X.7.X security or policy)"),
     ("It did not work.", None, "unknown.unrecognized", "no information"),
     ("", None, "unknown.unrecognized", "no information"),
+    (
+        "454 4.7.0 TLS not available due to local problem",
+        "tls",
+        "tls.starttls_unavailable",
+        "postfix/postfix: src/postscreen/postscreen_starttls.c",
+    ),
     # Success replies pasted by mistake are not failures (RFC 5321 §4.2.1).
     (
         "250 2.0.0 Ok: queued as 4ZkQ1x0Hn5z9tKc",

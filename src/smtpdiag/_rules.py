@@ -529,6 +529,14 @@ RULES: tuple[Rule, ...] = (
         r"upgrade/update your client to support tls",
         src=_SISIMAI_RHOST + "mimecast.rb",
     ),
+    # Postfix (smtpd, postscreen) refusing STARTTLS it advertised: "454 4.7.0 TLS not available
+    # due to local problem"; some servers say "454 4.3.0 TLS not available ...".
+    R(
+        "tls.starttls_unavailable",
+        "454",
+        text=r"tls not available|starttls not available",
+        src="postfix/postfix: src/postscreen/postscreen_starttls.c",
+    ),
     # "530 5.7.0 Authentication required"; SendGrid "550 Unauthenticated senders not allowed";
     # Mimecast "550 Submitter failed to authenticate"
     R(

@@ -142,7 +142,7 @@ EXPECTED: dict[str, str | None] = {
     "tls: untrusted certificate": "tls.certificate_untrusted",
     "tls: expired certificate": "tls.certificate_expired",
     "tls: starttls unavailable": "tls.starttls_unavailable",
-    "tls: starttls refused": None,  # any failure (the classifier calls the 454 unknown.security)
+    "tls: starttls refused": "tls.starttls_unavailable",
     "auth: wrong password": "auth.invalid_credentials",
     "auth: plaintext refused": "auth.plaintext_refused",
     "auth: not offered": "auth.",
