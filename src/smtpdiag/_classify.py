@@ -205,10 +205,14 @@ class _TextTier:
         owners, prefixes = self.owners, self.prefixes
         candidates: set[int] = set(self.always)
         found: set[str] = set()
+        starts: dict[str, list[int]] = {}
         for hit in self.scan.finditer(low):
             needle = hit.group(1)
             candidates |= owners[needle]
-            found |= prefixes[needle]
+            here = prefixes[needle]
+            found |= here
+            for present in here:
+                starts.setdefault(present, []).append(hit.start())
         for index in sorted(candidates):
             candidate = self.rules[index]
             if not candidate.applies(code, stage):
@@ -216,8 +220,17 @@ class _TextTier:
             # A needle that is a whole literal alternative proves the match on its own.
             if candidate.complete & found or candidate.regex is None:
                 return candidate.rule
-            if candidate.regex.search(low) is not None:
-                return candidate.rule
+            if candidate.needles is None:
+                if candidate.regex.search(low) is not None:
+                    return candidate.rule
+                continue
+            # Every top-level alternative starts with its needle, so a match can only start
+            # where one of the rule's needles was found: try the pattern there alone.
+            match_at = candidate.regex.match
+            for needle in candidate.needles:
+                for start in starts.get(needle, ()):
+                    if match_at(low, start) is not None:
+                        return candidate.rule
         return None
 
 
