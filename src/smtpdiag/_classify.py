@@ -25,7 +25,7 @@ from typing import Any
 
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
-from ._reply import decode_reply_text, find_embedded_code, parse_reply
+from ._reply import decode_reply_text, parse_reply
 from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import MASK, AuthMethod, Security, SettingsModel
 
@@ -860,9 +860,11 @@ def _classify_reply(
     if reply.code is not None and low[:3] != str(reply.code) and len(low) > 120:
         # A log line or DSN: the reply starts at its code; what comes before it (time stamps,
         # queue ids, relay names) only slows the rule scan down.
-        embedded = find_embedded_code(low)
-        if embedded is not None:
-            scan = low[embedded[1] :]
+        # The first occurrence of the code is at or before the reply's own code, so the scan
+        # never misses the reply (it may include a little more).
+        at = low.find(str(reply.code))
+        if at > 0:
+            scan = low[at:]
     rule = _ENGINE.match(reply.code, reply.enhanced, scan, stage)
     if rule is not None:
         kind = rule.kind

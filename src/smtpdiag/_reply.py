@@ -28,7 +28,9 @@ _KNOWN_CODES = (
     "421|450|451|452|453|454|455|458|459|500|501|502|503|504|521|523|525|530|534|535|538|"
     "541|542|550|551|552|553|554|555|556|557|571"
 )
-_CODE_CANDIDATE = re.compile(r"(?:" + _KNOWN_CODES + r")(?=[ \t:,-]|$)", re.MULTILINE)
+_KNOWN_CODE_SET = frozenset(_KNOWN_CODES.split("|"))
+# A character class first lets the regex engine skip ahead; the code is then checked in Python.
+_CODE_CANDIDATE = re.compile(r"[45][0-9][0-9](?=[ \t:,-]|$)", re.MULTILINE)
 _BEFORE_CODE = frozenset(":;'\"([=")
 
 
@@ -40,6 +42,8 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
     a tab, ``:``, ``,``, ``-`` or the end of a line.
     """
     for match in _CODE_CANDIDATE.finditer(text):
+        if match.group() not in _KNOWN_CODE_SET:
+            continue
         start = match.start()
         before = start - 1 if start and text[start - 1] == "#" else start
         if before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE:
