@@ -775,6 +775,22 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         "tls.starttls_unavailable",
         "postfix/postfix: src/postscreen/postscreen_starttls.c",
     ),
+    # .NET's SmtpException wraps every 530 in the same sentence; the quoted server response
+    # decides (seen in public C# code handling Gmail's answer).
+    (
+        "The SMTP server requires a secure connection or the client was not authenticated. The "
+        "server response was: 5.7.0 Authentication Required. Learn more at",
+        None,
+        "policy.authentication_required",
+        "System.Net.Mail.SmtpException with Gmail's 530 5.7.0 reply, public C# projects",
+    ),
+    (
+        "The SMTP server requires a secure connection or the client was not authenticated. The "
+        "server response was: 5.7.0 Must issue a STARTTLS command first. x1sm123 - gsmtp",
+        None,
+        "policy.encryption_required",
+        "System.Net.Mail.SmtpException with Gmail's 530 5.7.0 STARTTLS reply",
+    ),
     # Success replies pasted by mistake are not failures (RFC 5321 §4.2.1).
     (
         "250 2.0.0 Ok: queued as 4ZkQ1x0Hn5z9tKc",

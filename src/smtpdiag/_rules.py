@@ -513,11 +513,13 @@ RULES: tuple[Rule, ...] = (
         src=_POSTFIX,
     ),
     # Postfix/Gmail "530 5.7.0 Must issue a STARTTLS command first"; Mimecast "553 This route
-    # requires encryption (TLS)"
+    # requires encryption (TLS)". .NET's SmtpException says "The SMTP server requires a secure
+    # connection or the client was not authenticated" for any 530, so that phrase alone decides
+    # nothing: the server response it quotes does.
     R(
         "policy.encryption_required",
         text=r"must issue a starttls|starttls (?:is )?required|encryption required|"
-        r"tls required|requires? (?:a )?(?:secure|encrypted) connection|"
+        r"tls required|requires? (?:a )?(?:secure|encrypted) connection(?! or the client)|"
         r"must use starttls|issue starttls|requires encryption|does not support tls",
         src=_POSTFIX,
     ),
