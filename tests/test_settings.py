@@ -314,7 +314,7 @@ _KEYS = st.sampled_from(
 
 
 @given(st.dictionaries(_KEYS, st.text(), max_size=8))
-def test_from_env_and_from_mapping_of_known_text_keys(mapping: dict[str, str]) -> None:
+def test_from_env_of_known_text_keys(mapping: dict[str, str]) -> None:
     try:
         SettingsModel.from_env(environ={f"SMTP_{k.upper()}": v for k, v in mapping.items()})
     except SettingsError as exc:

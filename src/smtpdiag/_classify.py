@@ -27,7 +27,7 @@ from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
 from ._reply import decode_reply_text, parse_reply
 from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
-from ._settings import MASK, AuthMethod, Security, SettingsModel
+from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
 
@@ -886,7 +886,11 @@ def _classify_reply(
 
 
 def _port_expects_ssl(settings: SettingsModel | None) -> bool:
-    return settings is not None and settings.port == 465 and settings.security is not Security.SSL
+    return (
+        settings is not None
+        and settings.port in IMPLICIT_TLS_PORTS
+        and settings.security is not Security.SSL
+    )
 
 
 def _translate(
@@ -1057,7 +1061,11 @@ def _port_465_needs_ssl(s: SettingsModel) -> str:
 
 
 def _port_needs_starttls(s: SettingsModel) -> str:
-    alt = "port 465 with SSL" if s.port != 465 else "SSL only if your provider documents it"
+    alt = (
+        "port 465 with SSL"
+        if s.port not in IMPLICIT_TLS_PORTS
+        else "SSL only if your provider documents it"
+    )
     return (
         f"You connect to port {s.port} with SSL; port {s.port} expects a plain start upgraded "
         f"with STARTTLS. Set Secure Connection to TLS, or use {alt}."
@@ -1109,7 +1117,9 @@ def _password_refused(s: SettingsModel) -> str | None:
 _REMEDY_BUILDERS: dict[str, Callable[[SettingsModel], str | None]] = {
     "tls.port_expects_ssl": _port_465_needs_ssl,
     "tls.port_expects_plaintext": _port_needs_starttls,
-    "tls.starttls_unavailable": lambda s: _port_465_needs_ssl(s) if s.port == 465 else None,
+    "tls.starttls_unavailable": (
+        lambda s: _port_465_needs_ssl(s) if s.port in IMPLICIT_TLS_PORTS else None
+    ),
     "connection.refused": lambda s: (
         f"Nothing accepts connections on {s.host or 'the server'} port {s.port}. Check the port: "
         "587 for TLS, 465 for SSL."

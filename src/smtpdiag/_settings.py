@@ -21,10 +21,24 @@ from ._catalogue import make_diagnosis
 from ._diagnosis import Diagnosis
 from ._errors import SettingsError
 
-__all__ = ["MASK", "AuthMethod", "Layer", "OAuthCredentials", "Security", "SettingsModel"]
+__all__ = [
+    "IMPLICIT_TLS_PORTS",
+    "MASK",
+    "STARTTLS_PORTS",
+    "AuthMethod",
+    "Layer",
+    "OAuthCredentials",
+    "Security",
+    "SettingsModel",
+]
 
 #: What every rendering shows instead of a secret.
 MASK = "●●●●●●●●"
+
+#: Ports whose security mode is fixed: RFC 8314 §3.3 (465: implicit TLS), and RFC 6409 / 5321
+#: (587 submission and 25 relay: a plaintext start upgraded with STARTTLS).
+IMPLICIT_TLS_PORTS = frozenset({465})
+STARTTLS_PORTS = frozenset({25, 587})
 
 
 class Security(enum.StrEnum):

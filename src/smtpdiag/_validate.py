@@ -17,7 +17,7 @@ from ._addresses import address_problem, has_line_break, split_address, split_ad
 from ._catalogue import make_diagnosis
 from ._diagnosis import Diagnosis, Remedy, Severity
 from ._dns import DnsStatus, Resolver, default_resolver, lookup
-from ._settings import AuthMethod, Security, SettingsModel
+from ._settings import IMPLICIT_TLS_PORTS, STARTTLS_PORTS, AuthMethod, Security, SettingsModel
 from ._suggest import provider_mismatch
 
 __all__ = ["validate"]
@@ -25,10 +25,6 @@ __all__ = ["validate"]
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 _HOST_PORT = re.compile(r"^(?P<host>[^:\s]+):(?P<port>\d{1,5})$")
-# Ports whose security mode is fixed by RFC 8314 §3.3 (465: implicit TLS) and RFC 6409 / 5321
-# (587 submission and 25 relay: plaintext start, upgraded with STARTTLS).
-_IMPLICIT_TLS_PORTS = frozenset({465})
-_PLAINTEXT_START_PORTS = frozenset({25, 587})
 _MULTI_TENANT = frozenset({"common", "organizations", "consumers"})
 
 
@@ -157,7 +153,7 @@ def _check_port(settings: SettingsModel) -> list[Diagnosis]:
         ]
     security = settings.security
     source = settings.source_of("port", "security")
-    if port in _IMPLICIT_TLS_PORTS and security is not Security.SSL:
+    if port in IMPLICIT_TLS_PORTS and security is not Security.SSL:
         return [
             make_diagnosis(
                 "config.port_security_mismatch",
@@ -168,7 +164,7 @@ def _check_port(settings: SettingsModel) -> list[Diagnosis]:
                 ),
             )
         ]
-    if port in _PLAINTEXT_START_PORTS and security is Security.SSL:
+    if port in STARTTLS_PORTS and security is Security.SSL:
         return [
             make_diagnosis(
                 "config.port_security_mismatch",
@@ -442,8 +438,7 @@ def _check_injection(settings: SettingsModel, message: Message | None) -> list[D
 
 def _raw_headers(message: Message) -> Iterable[tuple[str, str]]:
     # The values as set, before any policy folding: Message.items() would refold them.
-    headers: list[tuple[str, Any]] = getattr(message, "_headers", [])
-    for name, value in headers:
+    for name, value in message.raw_items():
         yield str(name), value if isinstance(value, str) else str(value)
 
 
