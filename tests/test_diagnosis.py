@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 
@@ -138,3 +139,34 @@ def test_the_help_page_titles_are_kept(title: str, kind: str) -> None:
 
 def test_security_requirements_kind() -> None:
     assert "security requirements" in CATALOGUE["policy.encryption_required"].title
+
+
+def test_the_fast_constructors_build_equal_values() -> None:
+    from smtpdiag._diagnosis import _new_diagnosis, _new_reply
+
+    reply = _new_reply(550, "5.1.1", "550 5.1.1 User unknown")
+    assert reply == Reply(550, "5.1.1", "550 5.1.1 User unknown")
+    assert hash(reply) == hash(Reply(550, "5.1.1", "550 5.1.1 User unknown"))
+    values = (
+        "recipient.unknown",
+        Category.RECIPIENT,
+        Severity.ERROR,
+        "title",
+        "meaning",
+        ("cause",),
+        (Remedy("do it"),),
+        ("to",),
+        "env",
+        False,
+        reply,
+        Stage.RCPT,
+        "Gmail",
+        "detail",
+    )
+    fast, slow = _new_diagnosis(*values), Diagnosis(*values)
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.kind = "x"  # type: ignore[misc]

@@ -81,3 +81,23 @@ def test_never_raises(data: str | bytes, code: int | None) -> None:
     assert reply.code is None or 200 <= reply.code <= 599
     if isinstance(data, str):
         assert reply.text == data
+
+
+_USUAL_REPLY = st.builds(
+    lambda code, sep, klass, subject, detail, rest: f"{code}{sep}{klass}.{subject}.{detail}{rest}",
+    st.integers(200, 599),
+    st.sampled_from([" ", "-", "\t", ":"]),
+    st.sampled_from(["2", "4", "5", "3"]),
+    st.sampled_from(["0", "1", "7", "07", "139", "1000"]),
+    st.sampled_from(["0", "1", "00", "500", "1234"]),
+    st.sampled_from(["", " User unknown", ".5 x", "0 x", "\n550 5.1.1 more", " (#5.7.1)"]),
+)
+
+
+@given(_USUAL_REPLY, st.one_of(st.none(), st.integers(100, 700)))
+def test_the_usual_shape_parses_as_the_general_path_does(text: str, code: int | None) -> None:
+    # parse_reply decides "550 5.1.1 ..." with one match; it must agree with the general path.
+    from smtpdiag._reply import _parse_general
+
+    valid = code if code is not None and 200 <= code <= 599 else None
+    assert parse_reply(text, code) == _parse_general(text, valid)

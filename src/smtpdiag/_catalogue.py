@@ -13,7 +13,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ._diagnosis import Audience, Category, Diagnosis, Remedy, Reply, Severity, Stage
+from ._diagnosis import (
+    Audience,
+    Category,
+    Diagnosis,
+    Remedy,
+    Reply,
+    Severity,
+    Stage,
+    _new_diagnosis,
+)
 
 __all__ = ["CATALOGUE", "CatalogueEntry", "make_diagnosis"]
 
@@ -1613,6 +1622,8 @@ def _index(entries: Iterable[CatalogueEntry]) -> Mapping[str, CatalogueEntry]:
 
 #: Every known diagnosis kind, by kind id.
 CATALOGUE: Mapping[str, CatalogueEntry] = _index(_ENTRIES)
+# CatalogueEntry.category splits the kind; make_diagnosis runs once per classify() call.
+_CATEGORY_OF: dict[str, Category] = {kind: entry.category for kind, entry in CATALOGUE.items()}
 
 
 def make_diagnosis(
@@ -1637,9 +1648,9 @@ def make_diagnosis(
     entry = CATALOGUE[kind]
     specific = tuple(remedies)
     general = tuple(r for r in entry.remedies if r not in specific) if specific else entry.remedies
-    return Diagnosis(  # positional: this is on the classifier's hot path
+    return _new_diagnosis(  # the classifier's hot path: the fast constructor, every field given
         entry.kind,
-        entry.category,
+        _CATEGORY_OF[kind],
         entry.severity if severity is None else severity,
         entry.title,
         entry.meaning,

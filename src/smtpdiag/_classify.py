@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._catalogue import make_diagnosis
-from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage
+from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage, _new_reply
 from ._reply import decode_reply_text, parse_reply
 from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
@@ -121,11 +121,16 @@ class _CompiledRule:
         return not (self.stages and stage is not None and stage.value not in self.stages)
 
     def matches_text(self, low: str) -> bool:
-        if self.regex is None:
+        regex = self.regex
+        if regex is None:
             return True
-        if self.needles is not None and not any(n in low for n in self.needles):
-            return False
-        return self.regex.search(low) is not None
+        if self.needles is not None:
+            for needle in self.needles:
+                if needle in low:
+                    break
+            else:
+                return False
+        return regex.search(low) is not None
 
 
 def _compile(rule: Rule) -> _CompiledRule:
@@ -275,7 +280,7 @@ class _Engine:
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
     ) -> Rule | None:
-        empty: list[_CompiledRule] = []
+        empty: tuple[_CompiledRule, ...] = ()
         keyed = (
             self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
             self.by_code_text.get(code, empty) if code is not None else empty,
@@ -290,7 +295,7 @@ class _Engine:
         rule = self.strong.match(code, low, stage) or self.weak.match(code, low, stage)
         if rule is not None:
             return rule
-        for candidate in self.by_code.get(code, empty) if code is not None else empty:
+        for candidate in self.by_code.get(code, ()) if code is not None else ():
             if candidate.applies(code, stage):
                 return candidate.rule
         return None
@@ -848,41 +853,47 @@ def _classify_reply(
     full = text if text is not None else reply.text
     low = full[:_MAX_TEXT].lower()
     provider = _detect_provider(low, host)
-    if stage is None and reply.code is not None:
+    code = reply.code
+    scan = low
+    if code is not None:
+        digits = str(code)
+        as_sent = low.startswith(digits)
         # A reply as the server sent it starts with its code and names no command; a log line
         # or DSN around it often does ("(in reply to RCPT TO command)").
-        if low[:3] == str(reply.code):
-            if "address rejected" in low:
-                stage = _stage_from_text(low)
-        else:
+        if stage is None and (not as_sent or "address rejected" in low):
             stage = _stage_from_text(low)
-    scan = low
-    if reply.code is not None and low[:3] != str(reply.code) and len(low) > 120:
-        # A log line or DSN: the reply starts at its code; what comes before it (time stamps,
-        # queue ids, relay names) only slows the rule scan down.
-        # The first occurrence of the code is at or before the reply's own code, so the scan
-        # never misses the reply (it may include a little more).
-        at = low.find(str(reply.code))
-        if at > 0:
-            scan = low[at:]
-    rule = _ENGINE.match(reply.code, reply.enhanced, scan, stage)
+        if not as_sent and len(low) > 120:
+            # A log line or DSN: the reply starts at its code; what comes before it (time
+            # stamps, queue ids, relay names) only slows the rule scan down. The first
+            # occurrence of the code is at or before the reply's own code, so the scan never
+            # misses the reply (it may include a little more).
+            at = low.find(digits)
+            if at > 0:
+                scan = low[at:]
+    rule = _ENGINE.match(code, reply.enhanced, scan, stage)
     if rule is not None:
         kind = rule.kind
-        if (
-            stage is Stage.CONNECT
-            and reply.code == 421
-            and kind.startswith(("server.", "unknown."))
-        ):
+        if stage is Stage.CONNECT and code == 421 and kind.startswith(("server.", "unknown.")):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
         return _Finding(
             kind, stage, reply, provider=provider or rule.provider, provider_searched=True
         )
     if _xoauth2_challenge(full):
-        return _Finding("auth.xoauth2_rejected", stage, reply, provider=provider)
-    generic = _generic_kind(reply.code, reply.enhanced, stage)
+        return _Finding(
+            "auth.xoauth2_rejected", stage, reply, provider=provider, provider_searched=True
+        )
+    generic = _generic_kind(code, reply.enhanced, stage)
     if generic is None:
-        generic = _unknown_kind(reply.code, reply.enhanced)
+        generic = _unknown_kind(code, reply.enhanced)
     return _Finding(generic, stage, reply, provider=provider, provider_searched=True)
+
+
+def _reply_with_code(code: int, text: str | None) -> Reply:
+    """The reply smtplib carries as ``(code, message)``, its text starting with the code."""
+    reply = parse_reply(text or "", code)
+    if reply.text and not reply.text.lstrip().startswith(str(code)):
+        reply = _new_reply(reply.code, reply.enhanced, f"{code} {reply.text}")
+    return reply
 
 
 def _port_expects_ssl(settings: SettingsModel | None) -> bool:
@@ -916,10 +927,7 @@ def _translate(
 
     # A server reply (smtplib's smtp_code/smtp_error, aiosmtplib's code/message, a tuple).
     if facts.code is not None and 200 <= facts.code <= 599:
-        reply = parse_reply(facts.reply_text or "", facts.code)
-        if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
-            reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
-        finding = _classify_reply(reply, stage, host)
+        finding = _classify_reply(_reply_with_code(facts.code, facts.reply_text), stage, host)
         if facts.sender:
             finding.detail = f"The server refused the sender {facts.sender[:320]}."
         return finding
@@ -1033,10 +1041,7 @@ def _recipients_finding(
         else:
             facts = _facts(value)
         if facts.code is not None:
-            reply = parse_reply(facts.reply_text or "", facts.code)
-            if reply.text and not reply.text.lstrip().startswith(str(facts.code)):
-                reply = Reply(reply.code, reply.enhanced, f"{facts.code} {reply.text}")
-            finding = _classify_reply(reply, stage, host)
+            finding = _classify_reply(_reply_with_code(facts.code, facts.reply_text), stage, host)
         else:
             finding = _translate(facts, stage, None, host)
         findings.append((_safe_str(address), finding))
@@ -1225,7 +1230,7 @@ def classify(
     Unrecognised input gives an ``unknown.*`` diagnosis that keeps the raw text.
     """
     try:
-        return _classify(failure, _coerce_stage(stage), settings, host)
+        return _classify(failure, stage if stage is None else _coerce_stage(stage), settings, host)
     except Exception:  # totality: a bug here must not hide the user's failure
         return make_diagnosis(
             "unknown.unrecognized",
@@ -1240,14 +1245,9 @@ _REPLY_START = frozenset("2345")
 def _classify(
     failure: object, stage: Stage | None, settings: SettingsModel | None, host: str | None
 ) -> Diagnosis:
-    if isinstance(failure, Diagnosis):
-        return failure
-    carried = getattr(failure, "diagnosis", None) if isinstance(failure, BaseException) else None
-    if isinstance(carried, Diagnosis):
-        return carried  # smtpdiag.SendError already carries its diagnosis
-    if not isinstance(settings, SettingsModel):
+    if settings is not None and not isinstance(settings, SettingsModel):
         settings = None
-    if not isinstance(host, str):
+    if host is not None and not isinstance(host, str):
         host = None
     if host is None and settings is not None and settings.host:
         host = settings.host
@@ -1258,17 +1258,34 @@ def _classify(
         if finding.kind.startswith("unknown.") and "AADSTS" in failure:
             facts = _facts(failure)
             finding = _translate(facts, stage, settings, host)
+    elif (
+        type(failure) is tuple
+        and len(failure) == 2
+        and type(failure[0]) is int
+        and 200 <= failure[0] <= 599
+        and isinstance(failure[1], str | bytes)
+    ):
+        # Fast path: smtplib's (code, message), as _translate reads it from _apply_args.
+        text = decode_reply_text(failure[1])
+        finding = _classify_reply(_reply_with_code(failure[0], text), stage, host)
     else:
+        if isinstance(failure, Diagnosis):
+            return failure
+        if isinstance(failure, BaseException):
+            carried = getattr(failure, "diagnosis", None)
+            if isinstance(carried, Diagnosis):
+                return carried  # smtpdiag.SendError already carries its diagnosis
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
+    kind = finding.kind
     if (
-        finding.kind == "auth.invalid_credentials"
+        kind == "auth.invalid_credentials"
         and settings is not None
         and settings.auth_method is AuthMethod.OAUTH
     ):
-        finding.kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
-    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
+        kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
     provider = finding.provider
+    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
     if provider is None and not finding.provider_searched:
         provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
@@ -1276,16 +1293,16 @@ def _classify(
         masked = _mask(reply.text, settings)
         if masked != reply.text:  # parse again: the secret may have looked like a status code
             reply = parse_reply(masked or "", reply.code)
-    retryable = True if reply is not None and reply.is_transient else None
+    code = None if reply is None else reply.code
     detail = finding.detail
-    if detail is None and finding.kind.startswith("unknown.") and reply is None:
+    if detail is None and reply is None and kind.startswith("unknown."):
         detail = message.strip()[:500] or None
     return make_diagnosis(
-        finding.kind,
-        detail=_mask(detail, settings),
+        kind,
+        detail=detail if settings is None else _mask(detail, settings),
         reply=reply,
         stage=finding.stage,
         provider=provider,
-        retryable=retryable,
-        remedies=_remedies(finding.kind, settings),
+        retryable=True if code is not None and 400 <= code < 500 else None,  # RFC 5321 §4.2.1
+        remedies=() if settings is None else _remedies(kind, settings),
     )

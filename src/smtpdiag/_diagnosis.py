@@ -271,3 +271,75 @@ class Diagnosis:
             else "Retrying will not help until something is changed."
         )
         return "\n".join(lines)
+
+
+def _slot_setters(cls: type) -> tuple[Any, ...]:
+    return tuple(vars(cls)[name].__set__ for name in vars(cls)["__slots__"])
+
+
+(
+    _set_kind,
+    _set_category,
+    _set_severity,
+    _set_title,
+    _set_meaning,
+    _set_causes,
+    _set_remedies,
+    _set_fields,
+    _set_source,
+    _set_retryable,
+    _set_reply,
+    _set_stage,
+    _set_provider,
+    _set_detail,
+) = _slot_setters(Diagnosis)
+_set_code, _set_enhanced, _set_text = _slot_setters(Reply)
+_new = object.__new__
+
+
+def _new_diagnosis(
+    kind: str,
+    category: Category,
+    severity: Severity,
+    title: str,
+    meaning: str,
+    causes: tuple[str, ...],
+    remedies: tuple[Remedy, ...],
+    fields: tuple[str, ...],
+    source: str | None,
+    retryable: bool,
+    reply: Reply | None,
+    stage: Stage | None,
+    provider: str | None,
+    detail: str | None,
+) -> Diagnosis:
+    """``Diagnosis(...)`` with every field given, about twice as fast.
+
+    The frozen dataclass ``__init__`` sets each slot through ``object.__setattr__``; this sets
+    them through their slot descriptors directly. The classifier builds one per call.
+    """
+    diagnosis = _new(Diagnosis)
+    _set_kind(diagnosis, kind)
+    _set_category(diagnosis, category)
+    _set_severity(diagnosis, severity)
+    _set_title(diagnosis, title)
+    _set_meaning(diagnosis, meaning)
+    _set_causes(diagnosis, causes)
+    _set_remedies(diagnosis, remedies)
+    _set_fields(diagnosis, fields)
+    _set_source(diagnosis, source)
+    _set_retryable(diagnosis, retryable)
+    _set_reply(diagnosis, reply)
+    _set_stage(diagnosis, stage)
+    _set_provider(diagnosis, provider)
+    _set_detail(diagnosis, detail)
+    return diagnosis
+
+
+def _new_reply(code: int | None, enhanced: str | None, text: str) -> Reply:
+    """``Reply(code, enhanced, text)``, built the fast way of :func:`_new_diagnosis`."""
+    reply = _new(Reply)
+    _set_code(reply, code)
+    _set_enhanced(reply, enhanced)
+    _set_text(reply, text)
+    return reply

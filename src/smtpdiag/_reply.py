@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._diagnosis import Reply
+from ._diagnosis import Reply, _new_reply
 
 __all__ = ["decode_reply_text", "find_embedded_code", "parse_reply"]
 
@@ -19,6 +19,10 @@ _LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:,-]|$)")
 # The pattern starts with its first digit so that the regex engine can skip ahead to candidates;
 # the "not after a digit or a dot" condition is checked in Python (see _find_enhanced).
 _ENHANCED = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
+# The usual shape, decided by one match: "550 5.1.1 ...", "550-5.1.1 ..." (see parse_reply).
+_CODE_AND_ENHANCED = re.compile(
+    r"([2-5][0-9][0-9])[ -]([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])"
+)
 _PREFIX = re.compile(
     r"^\s*(?:diagnostic-code\s*:\s*)?(?:smtp|x-postfix|x-unix)\s*;\s*", re.IGNORECASE
 )
@@ -90,6 +94,20 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     parentheses (``(#5.5.4)``).
     """
     text = data if isinstance(data, str) else decode_reply_text(data)
+    if not isinstance(code, int) or isinstance(code, bool) or not 200 <= code <= 599:
+        code = None
+    usual = _CODE_AND_ENHANCED.match(text)
+    if usual is not None:
+        # What the general path below finds too: the code, then the first enhanced code after it.
+        status = usual.group(0)[4:]
+        if ".0" in status:
+            status = f"{int(usual.group(2))}.{int(usual.group(3))}.{int(usual.group(4))}"
+        return _new_reply(int(usual.group(1)) if code is None else code, status, text)
+    return _parse_general(text, code)
+
+
+def _parse_general(text: str, code: int | None) -> Reply:
+    """parse_reply for every shape: prefixes, log lines, codes inside the text."""
     body = text
     head = text[:1] if text[:1] not in " \t\r\n" else text[:24].lstrip()[:1]
     if head and head in "sSdDxX":
@@ -104,7 +122,7 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
         embedded = find_embedded_code(body)
         if embedded is not None:
             found_code, _, start = embedded
-    if not isinstance(code, int) or isinstance(code, bool) or not 200 <= code <= 599:
+    if code is None:
         code = found_code
     enhanced = None
     em = _find_enhanced(body, start)
@@ -114,4 +132,4 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
         enhanced = em.group(0)
         if ".0" in enhanced:  # "5.07.001" -> "5.7.1"; "5.0.0" stays
             enhanced = f"{int(em.group(1))}.{int(em.group(2))}.{int(em.group(3))}"
-    return Reply(code, enhanced, text)
+    return _new_reply(code, enhanced, text)
