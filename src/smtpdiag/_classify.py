@@ -176,66 +176,83 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-class _TextTier:
-    """Text-only rules, prefiltered by one scan of the text for all their literal needles.
+class _NeedleScan:
+    """Finds which literal needles occur in a text, overlapping ones included, in one pass.
 
-    A single trie-shaped regular expression finds every needle that occurs (overlapping, via a
-    lookahead); only the rules owning a found needle (or having none) have their pattern tried.
+    One trie-shaped regular expression; at each position whose character can start a needle, a
+    one-character lookbehind holds a lookahead that captures the longest needle starting there
+    (``findall`` then steps one character on, so overlapping needles are all seen). The leading
+    character class lets the regex engine skip the other positions in C. The needles that are
+    prefixes of a found one occur there too and are added.
+    """
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        words = sorted(set(needles))
+        self.prefixes: dict[str, frozenset[str]] = {
+            needle: frozenset(other for other in words if needle.startswith(other))
+            for needle in words
+        }
+        if words:
+            first = "".join(sorted({re.escape(word[0]) for word in words}))
+            pattern = f"[{first}](?<=(?=({_trie_pattern(words)}))(?s:.))"
+        else:
+            pattern = "(?!)"
+        self.findall = re.compile(pattern).findall
+
+    def __call__(self, low: str) -> set[str]:
+        prefixes = self.prefixes
+        return set().union(*[prefixes[needle] for needle in self.findall(low)])
+
+
+class _TextTier:
+    """Text-only rules, tried only when one of their literal needles occurs in the text.
+
+    Only the rules owning a found needle (or having none) have their pattern tried, in table
+    order; a needle that is a whole literal alternative proves the match on its own.
     """
 
     def __init__(self, rules: list[_CompiledRule]) -> None:
         self.rules = rules
-        self.always: list[int] = []
+        self.always: frozenset[int] = frozenset(
+            index for index, compiled in enumerate(rules) if compiled.needles is None
+        )
         owners: dict[str, set[int]] = {}
         for index, compiled in enumerate(rules):
-            if compiled.needles is None:
-                self.always.append(index)
-            else:
-                for needle in compiled.needles:
-                    owners.setdefault(needle, set()).add(index)
-        # The scan reports the longest needle at each position; the needles that are its
-        # prefixes occur there too.
-        self.prefixes: dict[str, frozenset[str]] = {
-            needle: frozenset(other for other in owners if needle.startswith(other))
-            for needle in owners
-        }
+            for needle in compiled.needles or ():
+                owners.setdefault(needle, set()).add(index)
         self.owners: dict[str, frozenset[int]] = {
-            needle: frozenset(i for other in prefixes for i in owners[other])
-            for needle, prefixes in self.prefixes.items()
+            needle: frozenset(indexes) for needle, indexes in owners.items()
         }
-        pattern = _trie_pattern(owners) if owners else "(?!)"
-        self.scan = re.compile(f"(?=({pattern}))")
 
-    def match(self, code: int | None, low: str, stage: Stage | None) -> Rule | None:
-        owners, prefixes = self.owners, self.prefixes
-        candidates: set[int] = set(self.always)
-        found: set[str] = set()
-        starts: dict[str, list[int]] = {}
-        for hit in self.scan.finditer(low):
-            needle = hit.group(1)
-            candidates |= owners[needle]
-            here = prefixes[needle]
-            found |= here
-            for present in here:
-                starts.setdefault(present, []).append(hit.start())
+    def match(
+        self, code: int | None, low: str, stage: Stage | None, found: set[str]
+    ) -> Rule | None:
+        owners = self.owners
+        candidates = set(self.always)
+        for needle in found:
+            if needle in owners:
+                candidates |= owners[needle]
         for index in sorted(candidates):
             candidate = self.rules[index]
             if not candidate.applies(code, stage):
                 continue
-            # A needle that is a whole literal alternative proves the match on its own.
-            if candidate.complete & found or candidate.regex is None:
+            regex = candidate.regex
+            if regex is None or not candidate.complete.isdisjoint(found):
                 return candidate.rule
             if candidate.needles is None:
-                if candidate.regex.search(low) is not None:
+                if regex.search(low) is not None:
                     return candidate.rule
                 continue
             # Every top-level alternative starts with its needle, so a match can only start
-            # where one of the rule's needles was found: try the pattern there alone.
-            match_at = candidate.regex.match
+            # where one of the rule's found needles occurs: try the pattern there alone.
+            match_at = regex.match
             for needle in candidate.needles:
-                for start in starts.get(needle, ()):
-                    if match_at(low, start) is not None:
-                        return candidate.rule
+                if needle in found:
+                    at = low.find(needle)
+                    while at >= 0:
+                        if match_at(low, at) is not None:
+                            return candidate.rule
+                        at = low.find(needle, at + 1)
         return None
 
 
@@ -276,6 +293,7 @@ class _Engine:
                     self.by_code.setdefault(code, []).append(compiled)
         self.strong = _TextTier(strong)
         self.weak = _TextTier(weak)
+        self.scan = _NeedleScan([*self.strong.owners, *self.weak.owners])
 
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
@@ -292,7 +310,10 @@ class _Engine:
                     return candidate.rule
         if code is not None and code < 400:
             return None  # 2xx and 3xx replies report no failure (RFC 5321 §4.2.1)
-        rule = self.strong.match(code, low, stage) or self.weak.match(code, low, stage)
+        found = self.scan(low)
+        rule = self.strong.match(code, low, stage, found) or self.weak.match(
+            code, low, stage, found
+        )
         if rule is not None:
             return rule
         for candidate in self.by_code.get(code, ()) if code is not None else ():
@@ -815,7 +836,7 @@ _B64_JSON = re.compile(r"eyJ[A-Za-z0-9+/=]{8,}")
 
 def _xoauth2_challenge(text: str) -> bool:
     """The XOAUTH2 error challenge: JSON with a status, raw or base64 encoded (RFC 7628 §3.2.2)."""
-    if _XOAUTH2_JSON.search(text) and "schemes" in text.lower():
+    if '"' in text and _XOAUTH2_JSON.search(text) and "schemes" in text.lower():
         return True
     match = _B64_JSON.search(text)
     if match:
