@@ -1646,8 +1646,12 @@ def make_diagnosis(
     Raises ``KeyError`` for a kind that is not in the catalogue.
     """
     entry = CATALOGUE[kind]
-    specific = tuple(remedies)
-    general = tuple(r for r in entry.remedies if r not in specific) if specific else entry.remedies
+    if remedies:
+        specific = tuple(remedies)
+        general = tuple(r for r in entry.remedies if r not in specific)
+        every = specific + general
+    else:
+        every = entry.remedies
     return _new_diagnosis(  # the classifier's hot path: the fast constructor, every field given
         entry.kind,
         _CATEGORY_OF[kind],
@@ -1655,7 +1659,7 @@ def make_diagnosis(
         entry.title,
         entry.meaning,
         entry.causes,
-        specific + general,
+        every,
         entry.fields if fields is None else tuple(fields),
         source,
         entry.retryable if retryable is None else retryable,

@@ -120,7 +120,10 @@ class _CompiledRule:
             return False
         return not (self.stages and stage is not None and stage.value not in self.stages)
 
-    def matches_text(self, low: str) -> bool:
+    def accepts(self, code: int | None, stage: Stage | None, low: str) -> bool:
+        """The rule applies to this code and stage, and its pattern occurs in ``low``."""
+        if not self.applies(code, stage):
+            return False
         regex = self.regex
         if regex is None:
             return True
@@ -298,15 +301,17 @@ class _Engine:
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
     ) -> Rule | None:
-        empty: tuple[_CompiledRule, ...] = ()
-        keyed = (
-            self.by_enhanced_text.get(enhanced, empty) if enhanced else empty,
-            self.by_code_text.get(code, empty) if code is not None else empty,
-            self.by_enhanced.get(enhanced, empty) if enhanced else empty,
-        )
-        for tier in keyed:
-            for candidate in tier:
-                if candidate.applies(code, stage) and candidate.matches_text(low):
+        if enhanced:
+            for candidate in self.by_enhanced_text.get(enhanced, ()):
+                if candidate.accepts(code, stage, low):
+                    return candidate.rule
+        if code is not None:
+            for candidate in self.by_code_text.get(code, ()):
+                if candidate.accepts(code, stage, low):
+                    return candidate.rule
+        if enhanced:
+            for candidate in self.by_enhanced.get(enhanced, ()):
+                if candidate.applies(code, stage):
                     return candidate.rule
         if code is not None and code < 400:
             return None  # 2xx and 3xx replies report no failure (RFC 5321 §4.2.1)
