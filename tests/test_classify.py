@@ -40,6 +40,11 @@ POSTFIX = "postfix/postfix: src/smtpd/smtpd_check.c"
 SES = "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.html"
 
 # (failure, stage, expected kind, source)
+AMAVIS = (
+    "amavisd-new 2.11.1 amavisd %smtp_reason_by_ccat "
+    "(sisimai/p5-sisimai: lib/Sisimai/Lhost/Amavis.pm)"
+)
+
 ROWS: list[tuple[Any, str | None, str, str]] = [
     # ---------------------------------------------------------------- auth
     (
@@ -516,6 +521,21 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     ),
     # ---------------------------------------------------------------- message
     (
+        "554 5.7.0 Reject, id=12345-01 - BANNED: P=p003,L=1,M=multipart/mixed | "
+        "P=p002,L=1/2,M=application/x-msdownload,T=exe,N=setup.exe",
+        "data",
+        "message.content_rejected",
+        AMAVIS,
+    ),
+    (
+        "554 5.7.0 Reject, id=12345-01 - UNCHECKED: encrypted",
+        "data",
+        "message.content_rejected",
+        AMAVIS,
+    ),
+    ("554 5.7.0 Reject, id=12345-01 - spammy (tag3)", "data", "policy.spam_rejected", AMAVIS),
+    ("554 5.6.0 Reject, id=12345-01 - BAD HEADER: MIME error", "data", "message.malformed", AMAVIS),
+    (
         smtplib.SMTPDataError(552, b"5.3.4 Message size exceeds fixed limit"),
         None,
         "message.too_large",
@@ -712,6 +732,13 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         "https://docs.python.org/3/library/ssl.html#ssl.SSLEOFError",
     ),
     # ---------------------------------------------------------------- connection
+    (
+        "451 4.4.2 Timeout - closing connection. n9sm6613295wrx.46 - gsmtp",
+        "mail",
+        "connection.closed",
+        "https://support.google.com/a/answer/3221692 "
+        "(via sisimai/rb-sisimai lib/sisimai/rhost/google.rb)",
+    ),
     (socket.gaierror(-2, "Name or service not known"), None, "connection.host_not_found", NOTES),
     ("socket.gaierror: [Errno 11001] getaddrinfo failed", None, "connection.host_not_found", NOTES),
     (

@@ -469,6 +469,20 @@ def test_server_rejections(fault: Fault, kind: str, stage: Stage) -> None:
     assert elapsed < FAST
 
 
+@pytest.mark.parametrize("mode", ["ssl", "starttls"])
+def test_a_421_greeting_is_a_refused_connection_in_every_mode(mode: str) -> None:
+    # With implicit TLS the greeting comes after the handshake; it is still the connect stage.
+    fault = Fault.reject("connect", 421, "4.7.0 Try again later")
+    with SMTPTestServer(mode, faults=fault) as server:
+        sender = Sender(settings_for(server, security=mode), ssl_context=server.client_context)
+        error, elapsed = fail(sender)
+    assert error.diagnosis.kind == "connection.greeting_refused"
+    assert error.stage is Stage.CONNECT
+    assert error.diagnosis.reply is not None
+    assert error.diagnosis.reply.code == 421
+    assert elapsed < FAST
+
+
 def test_all_recipients_refused_keeps_every_refusal() -> None:
     with SMTPTestServer("plain", faults=Fault.reject("rcpt", 550, "5.1.1 User unknown")) as server:
         error, elapsed = fail(

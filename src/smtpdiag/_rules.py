@@ -81,6 +81,11 @@ _SES = "https://docs.aws.amazon.com/ses/latest/dg/troubleshoot-error-messages.ht
 _QMAIL = "qmail-1.03: qmail-smtpd.c"
 _SISIMAI_RHOST = "sisimai/rb-sisimai: lib/sisimai/rhost/"
 _SISIMAI_REASON = "sisimai/rb-sisimai: lib/sisimai/reason/"
+_AMAVIS = (
+    "amavisd-new 2.11.1 amavisd:1840 %smtp_reason_by_ccat (554 5.7.0 'id=%n - BANNED: %F', "
+    "'- UNCHECKED: encrypted', '- spammy', '554 5.6.0 ... - BAD HEADER: MIME error'), quoted in "
+    "sisimai/p5-sisimai: lib/Sisimai/Lhost/Amavis.pm"
+)
 
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
@@ -382,6 +387,25 @@ RULES: tuple[Rule, ...] = (
         r"spam or virus content|content rejected, ube|\bube\b",
         src=_GMAIL_CODES,
     ),
+    # Gmail "451 4.4.2 Timeout - closing connection." (also sent as 421 by other servers): the
+    # session sat idle, or the client was too slow, and the server hung up; reconnect and resend.
+    R(
+        "connection.closed",
+        "421 451",
+        text=r"timeout - closing connection",
+        src=_SISIMAI_RHOST + "google.rb (quoting https://support.google.com/a/answer/3221692)",
+    ),
+    # amavisd-new content categories ("554 5.7.0 Reject, id=12345-01 - BANNED: P=p003,...,
+    # T=exe,N=setup.exe"): a banned file name or type, or a part it could not scan (an encrypted
+    # archive), is a content refusal, not a blocked IP; "spammy" is its spam verdict and
+    # "BAD HEADER: ..." a malformed header.
+    R(
+        "message.content_rejected",
+        text=r" - banned: | - unchecked\b",
+        src=_AMAVIS,
+    ),
+    R("policy.spam_rejected", text=r" - spammy\b", src=_AMAVIS),
+    R("message.malformed", text=r" - bad header\b", src=_AMAVIS),
     # "552-5.7.0 This message was blocked because its content presents a potential security
     # issue."  "Our system detected an illegal attachment on your message."
     R(

@@ -302,10 +302,13 @@ class Sender:
                 with rec.stage(Stage.TLS) as note:
                     conn.wrap_tls(self.ssl_context)
                     note.detail = self._describe_tls(conn, info)
-            with rec.stage(Stage.EHLO) as note:
-                if s.security is Security.SSL:
+                # With implicit TLS the greeting comes after the handshake; it is still part of
+                # connecting (a 421 here is a refused connection, not a failed EHLO).
+                with rec.stage(Stage.CONNECT) as note:
                     code, msg = conn.read_greeting(probe=False)
                     info.greeting = _reply_line(code, msg)
+                    note.detail = f"greeting over TLS: {info.greeting}"
+            with rec.stage(Stage.EHLO) as note:
                 conn.hello()
                 note.detail = self._describe_extensions(conn, info)
             if s.security is Security.STARTTLS:
