@@ -26,7 +26,7 @@ from typing import Any
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage, _new_reply
 from ._reply import decode_reply_text, parse_reply
-from ._rules import AADSTS_KINDS, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
+from ._rules import AADSTS_KINDS, AADSTS_PHRASES, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
@@ -335,11 +335,29 @@ _PROVIDER_NEEDLES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+_TOKEN_EDGE = frozenset(" \t\r\n<>()[]\"',;")
+
+
+def _in_address(low: str, at: int) -> bool:
+    """True when position ``at`` lies in the domain of an e-mail address (``bob@yahoo.com``)."""
+    start = at
+    while start > 0 and low[start - 1] not in _TOKEN_EDGE:
+        start -= 1
+    return "@" in low[start:at]
+
+
 def _detect_provider(low: str, host: str | None) -> str | None:
-    """The provider named by a trace id or signature in the text, else by the host name."""
+    """The provider named by a trace id or signature in the text, else by the host name.
+
+    A signature inside an address does not count: "550 5.1.1 <bob@yahoo.com>: User unknown"
+    from a Postfix server is not a Yahoo reply.
+    """
     for needle, provider in _PROVIDER_NEEDLES:
-        if needle in low:
-            return provider
+        at = low.find(needle)
+        while at >= 0:
+            if not _in_address(low, at):
+                return provider
+            at = low.find(needle, at + 1)
     if host:
         name = host.strip().lower().rstrip(".")
         for signature in PROVIDERS:
@@ -497,6 +515,9 @@ _STAGE_BY_NAME = {
 }
 
 _AADSTS = re.compile(r"AADSTS(\d{4,8})")
+# The OAuth error beside an AADSTS text: JSON '"error":"invalid_grant"', PHP print_r
+# "[error] => invalid_client", MSAL.NET "ErrorCode: invalid_grant"
+_OAUTH_ERROR = re.compile(r'"error"\s*:\s*"([a-z_]+)"|\[error\] => ([a-z_]+)|ErrorCode: ([a-z_]+)')
 _SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
 _ERRNO = re.compile(r"\[(?:Errno|WinError) (-?\d+)\]")
 _EXC_TEXT = re.compile(
@@ -671,6 +692,10 @@ def _facts_from_text(text: str) -> _Facts:
     if facts.recipients:
         facts.names = facts.names | {"SMTPRecipientsRefused"}
     facts.aadsts = tuple(int(m) for m in _AADSTS.findall(text))
+    if facts.aadsts and not facts.oauth_error:
+        named = _OAUTH_ERROR.search(text)
+        if named is not None:
+            facts.oauth_error = next(group for group in named.groups() if group)
     ssl = _SSL_REASON.search(text)
     if ssl:
         facts.ssl_reason = ssl.group(1) or ""
@@ -817,9 +842,16 @@ def _oauth_kind(facts: _Facts) -> str | None:
         kind = AADSTS_KINDS.get(code)
         if kind:
             return kind
-    if facts.aadsts:
-        return "auth.oauth_failed"
     error = (facts.oauth_error or "").lower()
+    if facts.aadsts:
+        # A code shared by several causes, or one this table lacks: the parameter it names, then
+        # the OAuth error (invalid_grant, invalid_client, ...) decide.
+        low = facts.message.lower()
+        for phrase, kind in AADSTS_PHRASES:
+            if phrase in low:
+                return kind
+        if error in ("", "invalid_request", "unauthorized_client", "interaction_required"):
+            return "auth.oauth_failed"
     if not error:
         return None
     if error == "invalid_client":
@@ -857,7 +889,10 @@ def _xoauth2_challenge(text: str) -> bool:
 # command)", Exim "after RCPT TO", Sendmail "... did not like our RCPT TO"). Lower-case.
 _STAGE_HINTS: tuple[tuple[tuple[str, ...], Stage], ...] = (
     (("rcpt to", "rcpt command", "after rcpt", "recipient address rejected"), Stage.RCPT),
-    (("end of data", "final data", "data command", "after data"), Stage.DATA),
+    (
+        ("end of data", "final data", "data command", "after data", "data end command"),
+        Stage.DATA,
+    ),
     (("mail from", "mail command", "sender address rejected"), Stage.MAIL),
     (("helo ", "ehlo ", "helo:", "ehlo:"), Stage.EHLO),
     (("initial connection", "refused to talk to me", "greeting"), Stage.CONNECT),
@@ -873,11 +908,22 @@ def _stage_from_text(low: str) -> Stage | None:
     return None
 
 
+# A line break and the reply code and enhanced code that start a continuation line.
+_CONTINUATION = re.compile(
+    r"[ \t]*\r?\n[ \t]*(?:[2-5][0-9][0-9](?:[ -]|$))?(?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?"
+)
+_WORD = re.compile(r"[a-z]{3}")
+
+
 def _classify_reply(
     reply: Reply, stage: Stage | None, host: str | None, *, text: str | None = None
 ) -> _Finding:
     full = text if text is not None else reply.text
     low = full[:_MAX_TEXT].lower()
+    if "\n" in low:
+        # A multi-line reply is one text: "...regarding PTR\n550-5.7.1 records..." must still
+        # read "regarding ptr records" (RFC 5321 §4.2.1 continuation lines).
+        low = _CONTINUATION.sub(" ", low)
     provider = _detect_provider(low, host)
     code = reply.code
     scan = low
@@ -894,7 +940,8 @@ def _classify_reply(
             # occurrence of the code is at or before the reply's own code, so the scan never
             # misses the reply (it may include a little more).
             at = low.find(digits)
-            if at > 0:
+            if at > 0 and _WORD.search(low, at + 3) is not None:
+                # (Only when reply text follows the code: PHPMailer puts "SMTP code: 554" last.)
                 scan = low[at:]
     rule = _ENGINE.match(code, reply.enhanced, scan, stage)
     if rule is not None:
@@ -1266,6 +1313,7 @@ def classify(
 
 
 _REPLY_START = frozenset("2345")
+_NESTED = re.compile(r"nested exception is:?|--->|\bcaused by:", re.IGNORECASE)
 
 
 def _classify(
@@ -1281,7 +1329,8 @@ def _classify(
     if isinstance(failure, str) and failure[:1] in _REPLY_START:
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
         finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
-        if finding.kind.startswith("unknown.") and "AADSTS" in failure:
+        if finding.kind.startswith("unknown."):
+            # Not a reply after all: a log line that starts with a date, an AADSTS text, ...
             facts = _facts(failure)
             finding = _translate(facts, stage, settings, host)
     elif (
@@ -1303,6 +1352,16 @@ def _classify(
                 return carried  # smtpdiag.SendError already carries its diagnosis
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
+    if isinstance(failure, str) and (
+        "--->" in failure or "ested exception" in failure or "aused by:" in failure
+    ):
+        # Java's "nested exception is:" / "Caused by:" and .NET's "--->" name the cause last:
+        # the innermost recognised cause decides ("Could not connect to SMTP host ... nested
+        # exception is: javax.net.ssl.SSLException: Unrecognized SSL message").
+        inner_facts = _facts(_NESTED.split(failure[:_MAX_TEXT])[-1])
+        inner = _translate(inner_facts, stage, settings, host)
+        if not inner.kind.startswith("unknown."):
+            facts, finding = inner_facts, inner
     kind = finding.kind
     if (
         kind == "auth.invalid_credentials"

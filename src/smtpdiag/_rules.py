@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AADSTS_KINDS",
+    "AADSTS_PHRASES",
     "EXCEPTION_PHRASES",
     "PROVIDERS",
     "RULES",
@@ -87,8 +88,466 @@ _AMAVIS = (
     "sisimai/p5-sisimai: lib/Sisimai/Lhost/Amavis.pm"
 )
 
+_MS_BASIC_RETIRE = (
+    "https://techcommunity.microsoft.com/t5/exchange-team-blog/"
+    "exchange-online-to-retire-basic-auth-for-client-submission-smtp/ba-p/4114750"
+)
+_EXS_SRC = (
+    "evilashz/exchange-server-27065: Microsoft.Exchange.Data.Transport/Data/Transport/Smtp/"
+    "SmtpResponse.cs (Exchange Server's reply texts)"
+)
+_EXS_NDR = (
+    "MicrosoftDocs/OfficeDocs-Exchange: ExchangeServer/mail-flow/"
+    "non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages.md"
+)
+_GMAIL_SIS = (
+    "https://support.google.com/a/answer/3726730 (as quoted in sisimai/rb-sisimai: "
+    "lib/sisimai/rhost/google.rb)"
+)
+_GMAIL_RELAY = (
+    "https://support.google.com/a/answer/6140680 (as quoted in sisimai/rb-sisimai: "
+    "lib/sisimai/rhost/google.rb)"
+)
+
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
+    # =======================================================================================
+    # Replies and phrases gathered from public sources in the December 2026 review. They come
+    # first so that their specific wording wins over the older, broader patterns below.
+    # ---------------------------------------------------------------------------------------
+    # Exchange Online, Basic auth for Client Submission retired (2026): "550 5.7.30 Basic
+    # authentication is not supported for Client Submission."
+    R(
+        "auth.basic_auth_disabled",
+        text=r"basic authentication is not supported for client submission",
+        provider=MS,
+        src=_MS_BASIC_RETIRE,
+    ),
+    # "530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication
+    # unsuccessful, the request did not meet the criteria ..." (two replies in one error): the
+    # AUTH reply it quotes is the cause.
+    R(
+        "auth.basic_auth_disabled",
+        "",
+        "5.7.57",
+        r"5\.7\.139 authentication unsuccessful, the request did not meet",
+        provider=MS,
+        src=_MS_SMTP_AUTH,
+    ),
+    R(
+        "auth.invalid_credentials",
+        "",
+        "5.7.57",
+        r"5\.7\.3 authentication unsuccessful|credentials were incorrect",
+        provider=MS,
+        src=_MS_SMTP_AUTH,
+    ),
+    # Exchange "451 5.7.3 STARTTLS is required to send mail", "Require STARTTLS to authenticate",
+    # "535 5.7.3 Authentication unsuccessful. Tenant locked out"
+    R(
+        "policy.encryption_required",
+        "",
+        "5.7.3",
+        r"starttls is required|require starttls",
+        src=_EXS_SRC,
+    ),
+    R("auth.account_disabled", "", "5.7.3", r"tenant locked out", provider=MS, src=_EXS_SRC),
+    # Exchange Online NDRs (code and description from the NDR table)
+    R("rate_limit.daily_limit", "", "5.2.2", r"submission quota exceeded", src=_MS_NDR),
+    R("policy.relay_denied", "", "5.4.1", r"relay access denied", src=_MS_NDR),
+    R("auth.account_disabled", "", "5.7.501", provider=MS, src=_MS_NDR),  # spam abuse detected
+    R("auth.account_disabled", "", "5.7.502", provider=MS, src=_MS_NDR),  # banned sender
+    R("auth.account_disabled", "", "5.7.503", provider=MS, src=_MS_NDR),  # banned sender
+    R("recipient.rejected", "", "5.7.505", provider=MS, src=_MS_NDR),  # banned recipient
+    R("rate_limit.throttled", "", "5.7.508", provider=MS, src=_MS_NDR),  # IPv6 range limits
+    R("recipient.domain_not_accepting", "", "5.7.510", provider=MS, src=_MS_NDR),  # no IPv6
+    R("auth.account_disabled", "", "5.7.705", provider=MS, src=_MS_NDR),  # tenant threshold
+    R("sender.from_missing", "", "5.7.512", provider=MS, src=_MS_NDR),  # RFC 5322 3.6.2
+    # 5.7.12, 5.7.13x "Sender was not authenticated by organization / for group / mailbox /
+    # public folder": the recipient accepts only internal senders; logging in cannot help.
+    R("policy.rejected", "", "5.7.12", provider=MS, src=_MS_NDR),
+    R("policy.rejected", "", "5.7.133", provider=MS, src=_MS_NDR),
+    R("policy.rejected", "", "5.7.134", provider=MS, src=_MS_NDR),
+    R("policy.rejected", "", "5.7.135", provider=MS, src=_MS_NDR),
+    R("policy.rejected", "", "5.7.136", provider=MS, src=_MS_NDR),
+    R("policy.rejected", "", "5.7.13", r"sender was not authenticated", src=_MS_NDR),
+    R(
+        "policy.rejected",
+        text=r"resolver\.rst\.authrequired|don't have permission to send to it|"
+        r"sender was not authenticated (?:by|for)",
+        src=_MS_NDR,
+    ),
+    # "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member or
+    # external senders aren't permitted to send to this group."
+    R(
+        "sender.rejected",
+        text=r"sender isn't a group member|external senders aren't permitted",
+        src=_MS_NDR,
+    ),
+    # "451 4.7.550 Access denied, please try again later" (4.7.500-699, 4.7.850-899: temporary
+    # throttling of a new or suspicious IP)
+    R(
+        "rate_limit.throttled",
+        "4xx",
+        text=r"access denied, please try again later",
+        provider=MS,
+        src=_MS_NDR,
+    ),
+    # DANE outcomes of Exchange Online's outbound TLS (4.7.321-325, 5.7.321-325)
+    R("tls.starttls_unavailable", text=r"starttls-not-supported", src=_MS_NDR),
+    R("tls.certificate_expired", text=r"certificate-expired", src=_MS_NDR),
+    R("tls.hostname_mismatch", text=r"certificate-host-mismatch", src=_MS_NDR),
+    R("tls.certificate_untrusted", text=r"tlsa-invalid", src=_MS_NDR),
+    # Exchange Server (SmtpResponse) and its NDR reference
+    R(
+        "server.unavailable",
+        "4xx",
+        text=r"system not accepting network messages",
+        src=_EXS_SRC,
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"organization queue quota exceeded|submission rate for this client has exceeded|"
+        r"maximum tls rate exceeded",
+        src=_EXS_SRC,
+    ),
+    R("server.temporary", text=r"pfa agent busy", src=_SISIMAI_RHOST + "microsoft.rb"),
+    R(
+        "sender.send_as_denied",
+        text=r"permissions to send on behalf",
+        src=_EXS_SRC,
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"submission has been disabled for this account",
+        src=_EXS_SRC,
+    ),
+    R(
+        "policy.authentication_required",
+        text=r"permissions to submit to this server",
+        src=_EXS_SRC,
+    ),
+    R(
+        "recipient.domain_not_found",
+        text=r"smtpsend\.dns\.nonexistentdomain",
+        src=_EXS_NDR,
+    ),
+    R(
+        "recipient.domain_not_accepting",
+        text=r"hosted tenant which has no mail-enabled subscriptions",
+        src=_SISIMAI_RHOST + "microsoft.rb",
+    ),
+    R(
+        "recipient.address_invalid",
+        "",
+        "5.1.6",
+        r"single label domains not accepted",
+        src=_EXS_NDR,
+    ),
+    R("message.malformed", text=r"too many related errors|header is too long", src=_EXS_NDR),
+    R(
+        "policy.rejected",
+        text=r"intercepted and rejected by administrative action|"
+        r"discarded by administrative action",
+        src=_EXS_SRC,
+    ),
+    R("message.non_ascii", "", "5.1.8", r"utf-8 addresses not supported", src=_EXS_SRC),
+    R(
+        "message.non_ascii",
+        text=r"utf-8 addresses not supported|smtputf8 argument required",
+        src=_EXS_SRC,
+    ),
+    R("tls.handshake_failed", text=r"unable to initialize security subsystem", src=_EXS_SRC),
+    R("tls.certificate_untrusted", text=r"certificate validation failure", src=_EXS_SRC),
+    R(
+        "connection.closed",
+        text=r"connection was closed abruptly",
+        src=_SISIMAI_RHOST + "microsoft.rb",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Gmail / Google Workspace (the SMTP error reference, as quoted in sisimai's google.rb)
+    R(
+        "policy.dmarc_failed",
+        text=r"dkim does not pass|authentication didn't pass|"
+        r"isn't aligned with either the authenticated",
+        src=_GMAIL_SIS,
+    ),
+    R("policy.encryption_required", text=r"wasn't sent over a tls connection", src=_GMAIL_SIS),
+    R("rate_limit.daily_limit", text=r"daily smtp relay limit exceeded", src=_GMAIL_RELAY),
+    R("rate_limit.throttled", text=r"peak smtp relay limit exceeded", src=_GMAIL_RELAY),
+    R("policy.relay_denied", text=r"invalid credentials for relay", src=_GMAIL_SIS),
+    R(
+        "sender.from_missing",
+        text=r"missing a valid address in the from: header|having no from: header",
+        src=_GMAIL_SIS,
+    ),
+    R("message.non_ascii", text=r"unicode character in a disallowed header", src=_GMAIL_SIS),
+    R(
+        "message.malformed",
+        text=r"encoded-word syntax is not permitted|mail message is malformed",
+        src=_GMAIL_SIS,
+    ),
+    R("sender.from_invalid", text=r"is not a valid rfc 5321 address", src=_GMAIL_SIS),
+    R("policy.helo_rejected", text=r"helo/ehlo argument is invalid", src=_GMAIL_SIS),
+    R("policy.rejected", text=r"violates (?:\S+ )?email policy", src=_GMAIL_CODES),
+    # STARTTLS misuse (a client bug): pipelining after STARTTLS, repeating it, arguments to it
+    R(
+        "protocol.bad_sequence",
+        "",
+        "5.7.10",
+        r"no commands allowed to pipeline",
+        src=_GMAIL_SIS,
+    ),
+    R(
+        "protocol.bad_sequence",
+        text=r"no commands allowed to pipeline|starttls may not be repeated",
+        src=_GMAIL_SIS,
+    ),
+    R("protocol.syntax_error", "", "5.7.11", r"no parameters allowed", src=_GMAIL_SIS),
+    R(
+        "protocol.syntax_error",
+        text=r"smtp protocol violation|optional argument not permitted",
+        src=_GMAIL_SIS,
+    ),
+    R("auth.mechanism_unavailable", text=r"xoauth is no longer supported", src=_GMAIL_SIS),
+    R(
+        "policy.authentication_required",
+        text=r"too many unauthenticated commands",
+        src=_GMAIL_SIS,
+    ),
+    R(
+        "recipient.too_many",
+        text=r"multiple destination domains per transaction",
+        src=_GMAIL_SIS,
+    ),
+    R("connection.closed", text=r"connection expired, try reconnecting", src=_GMAIL_SIS),
+    # "534-5.7.14 <https://accounts.google.com/signin/continue?...> Please log in via your web
+    # browser": the first line alone already says it
+    R("auth.account_disabled", "534", "5.7.14", provider=GMAIL, src=_GMAIL_SIS),
+    R("auth.account_disabled", text=r"accounts\.google\.com/signin", src=_GMAIL_SIS),
+    # ---------------------------------------------------------------------------------------
+    # Other mailbox providers
+    # Zoho: "550 5.4.6 Unusual sending activity detected", "554 5.1.8 Sender Address Blocked"
+    R(
+        "auth.account_disabled",
+        text=r"unusual sending activity detected|sender address blocked",
+        provider="Zoho",
+        src=_SISIMAI_RHOST + "zoho.rb",
+    ),
+    R(
+        "recipient.rejected",
+        text=r"mailbox delivery restricted by policy",
+        src="https://www.zoho.com/mail/help/smtp-error-codes.html",
+    ),
+    R("server.temporary", text=r"temporary system error", src=_SISIMAI_RHOST + "zoho.rb"),
+    R(
+        "message.malformed",
+        text=r"subject is mandatory",
+        src="https://www.zoho.com/zeptomail/help/api/smtp-error-codes.html",
+    ),
+    # AOL "521 5.2.1 : AOL will not accept delivery of this message"
+    R(
+        "policy.rejected",
+        text=r"will not accept delivery of this message",
+        src=_SISIMAI_RHOST + "aol.rb",
+    ),
+    # iCloud "550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus
+    # DBL": a domain in the message is listed, not the sending IP
+    R(
+        "message.content_rejected",
+        text=r"domain present in the spamhaus dbl",
+        src=_SISIMAI_RHOST + "apple.rb",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Sending services
+    R(
+        "sender.not_verified",
+        text=r"not authorized to send from that email address|unconfigured sending domain|"
+        r"from/sender name is not valid",
+        src="https://www.twilio.com/docs/sendgrid/for-developers/sending-email/"
+        "smtp-errors-and-troubleshooting; SparkPost/support-docs: "
+        "articles/faq/error-messages-smtp.md; postalserver/postal#570",
+    ),
+    # Amazon SES "554 Access denied: User `arn:aws:iam::...' is not authorized to perform
+    # `ses:SendRawEmail' on resource `arn:aws:ses:...:identity/x'" (the IAM policy of the SMTP
+    # credentials does not allow this From identity)
+    R(
+        "sender.send_as_denied",
+        text=r"not authorized to perform `ses:send|not allowed to use the domain",
+        provider="Amazon SES",
+        src="https://github.com/ministryofjustice/analytical-platform/issues/6944",
+    ),
+    # Mailgun "421 Domain sandbox...mailgun.org is not allowed to send: Please activate your
+    # Mailgun account."
+    R(
+        "auth.account_disabled",
+        text=r"activate your mailgun account",
+        provider="Mailgun",
+        src="https://github.com/Monstarrrr/rebutify/issues/162",
+    ),
+    R(
+        "auth.smtp_auth_disabled",
+        "",
+        "5.7.8",
+        r"smtp relay is not enabled",
+        src="https://faq.cyberimpact.com/en/articles/1531",
+    ),
+    R(
+        "auth.mechanism_unavailable",
+        "",
+        "5.7.8",
+        r"invalid authentication mechanism",
+        src="https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/65",
+    ),
+    R(
+        "auth.too_many_attempts",
+        "",
+        "5.7.8",
+        r"too many failed attempts",
+        src="https://faq.cyberimpact.com/en/articles/1531",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        "",
+        "4.5.3",
+        r"daily message limit",
+        src="https://emailit.com/docs/smtp/troubleshooting/",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        text=r"quota exceeded for the current period|daily message limit",
+        src="https://faq.cyberimpact.com/en/articles/1531; https://emailit.com/docs/smtp/troubleshooting/",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"messages per second limit|try again slower",
+        src="https://emailit.com/docs/smtp/troubleshooting/; " + _SISIMAI_REASON + "speeding.rb",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"too frequent connects|connection rate limit",
+        src="https://www.twilio.com/docs/sendgrid/for-developers/sending-email/"
+        "smtp-errors-and-troubleshooting; " + _SISIMAI_REASON + "toomanyconn.rb",
+    ),
+    R(
+        "recipient.rejected",
+        text=r"was suppressed due to|envelope recipient has been denied|"
+        r"recipient address rejected: access denied",
+        src="https://github.com/karrot-dev/karrot-frontend/issues/1134; qmail err_brcptto; "
+        "https://github.com/Turgon37/docker-smtp-relay/issues/25",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # MTAs
+    # Postfix reject_sender_login_mismatch "553 5.7.1 <x>: Sender address rejected: not logged
+    # in"; Exim "550 SMTP AUTH is required for message submission on port 587"
+    R(
+        "policy.authentication_required",
+        text=r"sender address rejected: not logged in|smtp auth is required|"
+        r"authentication only allowed on submission ports",
+        src=_POSTFIX + "; https://github.com/hardware/mailserver/issues/329",
+    ),
+    # Postfix defers HELO restrictions to RCPT (smtpd_delay_reject); Exim and qmail answer at
+    # MAIL: "450 4.7.1 <x>: Helo command rejected: Host not found", "550 Access denied -
+    # Invalid HELO name (See RFC2821 4.1.1.1)", "553 sorry, your HELO host name has been denied"
+    R(
+        "policy.helo_rejected",
+        text=r"helo command rejected|ehlo command rejected|invalid helo name|"
+        r"helo host name has been denied",
+        src=_POSTFIX + "; https://github.com/anonaddy/docker/issues/167",
+    ),
+    # Exim "550-Verification failed for <x> 550-Unrouteable address 550 Sender verify failed"
+    R("sender.rejected", text=r"sender verify failed", src="exim: src/acl.c (sender verify)"),
+    R(
+        "policy.rejected",
+        text=r"mail server permanently rejected message",
+        src="qmail-1.03: qmail-smtpd.c (qmail-queue exit 31)",
+    ),
+    R(
+        "message.malformed",
+        text=r"line is too long|malformed mime field",
+        src="https://github.com/swiftmailer/swiftmailer/issues/989; "
+        "https://github.com/mailcow/mailcow-dockerized/issues/471",
+    ),
+    R(
+        "recipient.unknown",
+        text=r"email address is marked as invalid",
+        src="https://www.spambrella.com/faq/email-delivery-error-codes/",
+    ),
+    R(
+        "recipient.disabled",
+        text=r"inactive recipient|recipient suspend",
+        src=_SISIMAI_REASON + "suspend.rb",
+    ),
+    R(
+        "recipient.domain_not_found",
+        "",
+        "5.1.7",
+        r"no such domain",
+        stages="rcpt",
+        src=_SISIMAI_REASON + "hostunknown.rb",
+    ),
+    R("policy.ip_blocklisted", text=r"access from ip address", src=_SISIMAI_REASON + "blocked.rb"),
+    R(
+        "policy.spam_rejected",
+        text=r"messagescoringupperlimit|mcspamsignature",
+        src=_SISIMAI_REASON + "spamdetected.rb",
+    ),
+    R("policy.ptr_required", text=r"ptr lookup failure", src=_SISIMAI_REASON + "requireptr.rb"),
+    R(
+        "server.insufficient_storage",
+        text=r"mail system full",
+        src=_SISIMAI_REASON + "systemfull.rb",
+    ),
+    R("server.error", text=r"system config error", src=_SISIMAI_REASON + "systemerror.rb"),
+    R("connection.routing_failed", text=r"loops back to myself", src=_POSTFIX),
+    R(
+        "policy.greylisted",
+        text=r"internal resource temporarily unavailable",
+        src="https://community.mimecast.com/docs/DOC-1369#451 (tianon/dockerfiles#96)",
+    ),
+    # Authentication mechanism refusals: "504 PLAIN authentication is not permitted by this
+    # server", "535 5.7.8 Error: authentication failed: Invalid authentication mechanism"
+    R(
+        "auth.mechanism_unavailable",
+        text=r"plain authentication is not permitted|login authentication is not permitted|"
+        r"invalid authentication mechanism",
+        src="https://github.com/Enough-Software/enough_mail/issues/53; "
+        "https://github.com/splitbrain/dokuwiki-plugin-smtp/issues/65",
+    ),
+    R("auth.not_offered", "502 503 504", text=r"auth not supported", src="kost/smtp2mqtt#1"),
+    R("recipient.address_invalid", text=r"reserved by rfc 2606", src="frappe/frappe#8514"),
+    R(
+        "sender.send_as_denied",
+        text=r"unknown sender address",
+        src="https://github.com/emersion/hydroxide/issues/173",
+    ),
+    # GoDaddy "554 This IP has been blocked for the day, for attempting to send too many messages
+    # containing content judged to be spam by the Internet community. IB111" / "... to mail too
+    # many invalid recipients. IB113" / "550 x IP addresses are not allowed as a From: Address.
+    # Provide a valid From. IB502"
+    R(
+        "policy.spam_rejected",
+        text=r"too many messages containing content judged to be spam",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"too many invalid recipients",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    R(
+        "sender.from_invalid",
+        text=r"ip addresses are not allowed as a from",
+        src=_SISIMAI_RHOST + "godaddy.rb",
+    ),
+    R(
+        "recipient.unknown",
+        "",
+        "5.4.1",
+        r"recipient address rejected: access denied",
+        provider=MS,
+        src=_MS_NDR,
+    ),
     # =======================================================================================
     # Rules keyed by an enhanced code or a reply code, with a text pattern
     # ---------------------------------------------------------------------------------------
@@ -185,7 +644,6 @@ RULES: tuple[Rule, ...] = (
         "",
         "5.1.8",
         r"outgoing blocked|bad outbound sender",
-        provider="Zoho",
         src="https://www.zoho.com/mail/help/smtp-error-codes.html",
     ),
     # Gmail "534-5.7.9 Application-specific password required. Learn more at ...
@@ -289,7 +747,7 @@ RULES: tuple[Rule, ...] = (
     # entries."
     R(
         "recipient.unknown",
-        text=r"recipient address rejected: access denied|account or domain may not exist",
+        text=r"account or domain may not exist",
         stages="rcpt data",
         src=_MS_NDR,
     ),
@@ -437,7 +895,6 @@ RULES: tuple[Rule, ...] = (
         "policy.reputation",
         text=r"\[tss?\d\d\]|unexpected volume or user complaints|will be permanently deferred|"
         r"user complaints|messages? from \S+ temporarily deferred",
-        provider=YAHOO,
         src=_SISIMAI_RHOST + "yahooinc.rb",
     ),
     # "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.25, because the ip is in
@@ -1074,6 +1531,11 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "record layer failure",
             "unknown protocol",
             "first record does not look like a tls handshake",
+            # Java "Unrecognized SSL message, plaintext connection?"; .NET "The handshake failed
+            # due to an unexpected packet format."; MailKit names the port itself
+            "unrecognized ssl message",
+            "handshake failed due to an unexpected packet format",
+            "typically reserved for plain-text connections",
         ),
         "tls.port_expects_plaintext",
     ),
@@ -1087,6 +1549,20 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "doesn't match",
             "does not match certificate's altnames",
             "certificate is valid for",
+            # PHP "Peer certificate CN=`x' did not match expected CN=`y'"; Java "No subject
+            # alternative DNS name matching x found." / "No name matching x found"; Go "x509:
+            # cannot validate certificate for 10.0.0.9 because it doesn't contain any IP SANs";
+            # Ruby "hostname does not match the server certificate"; msmtp (GnuTLS) "the
+            # certificate owner does not match hostname"; MailKit "The host name did not match
+            # the name given in the server's SSL certificate."
+            "did not match expected cn",
+            "no subject alternative dns name matching",
+            "no subject alternative names present",
+            "no name matching",
+            "doesn't contain any ip sans",
+            "does not match the server certificate",
+            "certificate owner does not match hostname",
+            "host name did not match the name given",
         ),
         "tls.hostname_mismatch",
     ),
@@ -1102,18 +1578,63 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "pkix path building failed",
             "unable to find valid certification path",
             "remote certificate is invalid",
+            # Node.js "unable to verify the first certificate" (an incomplete chain); MailKit
+            # "The remote certificate was rejected by the provided
+            # RemoteCertificateValidationCallback."
+            "unable to verify the first certificate",
+            "rejected by the provided remotecertificatevalidationcallback",
         ),
         "tls.certificate_untrusted",
     ),
+    # Java "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)";
+    # Windows SChannel "The client and server cannot communicate, because they do not possess a
+    # common algorithm."
     (
-        ("unsupported protocol", "protocol_version", "no protocols available", "protocol version"),
+        (
+            "unsupported protocol",
+            "protocol_version",
+            "no protocols available",
+            "protocol version",
+            "no appropriate protocol",
+            "do not possess a common algorithm",
+        ),
         "tls.protocol_version",
+    ),
+    # TLS handshakes that failed for a reason the message does not name: JavaMail "Could not
+    # convert socket to TLS", Node.js "Client network socket disconnected before secure TLS
+    # connection was established", MailKit "An error occurred while attempting to establish an
+    # SSL or TLS connection.", .NET "Authentication failed because the remote party has closed
+    # the transport stream." (SslStream's handshake, not the SMTP login), Python's
+    # SSLZeroReturnError "TLS/SSL connection has been closed (EOF)"
+    (
+        (
+            "could not convert socket to tls",
+            "disconnected before secure tls connection",
+            "attempting to establish an ssl or tls connection",
+            "remote party has closed the transport stream",
+            "remote site has closed the transport stream",
+            "tls/ssl connection has been closed",
+        ),
+        "tls.handshake_failed",
     ),
     # smtplib: "STARTTLS extension not supported by server.", "SMTP AUTH extension not supported
     # by server.", "No suitable authentication method found.", "Server AUTH mechanism infinite
     # loop. Last response: ...", the SMTPUTF8 refusal of send_message
-    (("starttls extension not supported",), "tls.starttls_unavailable"),
-    (("smtp auth extension not supported",), "auth.not_offered"),
+    # .NET SmtpClient "Server does not support secure connections."
+    (
+        ("starttls extension not supported", "server does not support secure connections"),
+        "tls.starttls_unavailable",
+    ),
+    # MailKit / Roundcube "The SMTP server does not support authentication."
+    (
+        ("smtp auth extension not supported", "server does not support authentication"),
+        "auth.not_offered",
+    ),
+    # nodemailer 'Missing credentials for "PLAIN"'; JavaMail "failed to connect, no password
+    # specified?"
+    (("missing credentials for", "no password specified"), "auth.credentials_missing"),
+    # Go net/smtp refuses PLAIN without TLS: "smtp: ... unencrypted connection"
+    (("unencrypted connection",), "auth.plaintext_refused"),
     (("no suitable authentication method",), "auth.mechanism_unavailable"),
     (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
     (("smtputf8", "internationalized email"), "message.non_ascii"),
@@ -1123,7 +1644,24 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "message.header_injection",
     ),
     # msal: ValueError("Unable to get authority configuration for ...") for a wrong tenant
-    (("unable to get authority configuration",), "auth.oauth_tenant_not_found"),
+    # msal: ValueError("invalid_instance: The authority you provided, x, is not known / is not
+    # whitelisted ..."), "OIDC Discovery endpoint rejects our request" (a tenant that does not
+    # exist), "Your given address (x) should consist of an https url with hostname and a minimum
+    # of one segment in a path"; scopes: "The input scopes should be a list, tuple, or set",
+    # "You cannot use any scope value that is in this reserved list"
+    (
+        (
+            "unable to get authority configuration",
+            "invalid_instance",
+            "oidc discovery",
+            "should consist of an https url with hostname",
+        ),
+        "auth.oauth_tenant_not_found",
+    ),
+    (
+        ("input scopes should be a list", "scope value that is in this reserved list"),
+        "auth.oauth_scope_invalid",
+    ),
     # ssl: starttls() with an empty host name
     (("server_hostname cannot be an empty string",), "config.host_missing"),
     # socket.gaierror (glibc, macOS, Windows, musl), Node.js "getaddrinfo ENOTFOUND", Go "lookup
@@ -1138,6 +1676,7 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "enotfound",
             "no such host",
             "unknownhostexception",
+            "remote name could not be resolved",  # .NET Framework
         ),
         "connection.host_not_found",
     ),
@@ -1149,17 +1688,45 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # Windows WSAETIMEDOUT text, Node.js ETIMEDOUT, nodemailer "Greeting never received"
     (
-        ("did not properly respond after a period", "etimedout", "greeting never received"),
+        (
+            "did not properly respond after a period",
+            "etimedout",
+            "greeting never received",
+            "timedout while connecting",  # emailjs
+        ),
         "connection.timeout",
     ),
     # .NET "Unable to read data from the transport connection: net_io_connectionclosed."
     (
-        ("reset by peer", "broken pipe", "connection aborted", "econnreset", "connectionclosed"),
+        (
+            "reset by peer",
+            "broken pipe",
+            "connection aborted",
+            "econnreset",
+            "connectionclosed",
+            # .NET / Go on Windows (WSAECONNRESET, WSAECONNABORTED texts); nodemailer;
+            # Symfony Mailer
+            "forcibly closed by the remote host",
+            "established connection was aborted",
+            "unexpected socket close",
+            "has been closed unexpectedly",
+            "but got an empty response",
+        ),
         "connection.closed",
     ),
     # PHPMailer "SMTP Error: Could not authenticate." / "SMTP connect() failed."
     (("could not authenticate",), "auth.invalid_credentials"),
-    (("could not connect to smtp host", "smtp connect() failed"), "connection.failed"),
+    # PHPMailer / Swiftmailer / msmtp when SELinux or a firewall forbids the connection (EACCES)
+    (
+        ("failed to connect to server: permission denied", "permission denied #13"),
+        "connection.refused",
+    ),
+    # JavaMail "Couldn't connect to host, port: x, 465; timeout -1" ("timeout -1" is the setting,
+    # not what happened; a nested cause, when given, decides first)
+    (
+        ("could not connect to smtp host", "smtp connect() failed", "couldn't connect to host"),
+        "connection.failed",
+    ),
     (("codec can't encode",), "message.non_ascii"),
 )
 
@@ -1199,4 +1766,21 @@ AADSTS_KINDS: dict[int, str] = {
     700082: "auth.oauth_token_invalid",  # The refresh token has expired due to inactivity.
     65002: "auth.oauth_permission_missing",  # Consent between first party apps is required.
     650057: "auth.oauth_scope_invalid",  # Invalid resource: not in the app's permissions.
+    70001: "auth.oauth_app_not_found",  # Application ... was not found in the directory.
+    54005: "auth.oauth_token_invalid",  # OAuth2 Authorization code was already redeemed.
+    700003: "auth.oauth_token_invalid",  # Device object was not found in the tenant.
+    50194: "auth.oauth_tenant_not_found",  # Not multi-tenant: use a tenant-specific endpoint.
+    53005: "auth.basic_auth_disabled",  # Blocked by Conditional Access (token issuance).
+    530003: "auth.basic_auth_disabled",  # Conditional Access: a managed device is required.
+    900144: "auth.oauth_scope_invalid",  # The request body must contain the parameter 'scope'.
 }
+
+#: Identity errors whose code several causes share ("AADSTS90014: The request body must contain
+#: the following parameter: 'client_secret or client_assertion'." / "... 'client_id'." /
+#: "... The required field 'scope' is missing"): the parameter it names decides. Lower case.
+AADSTS_PHRASES: tuple[tuple[str, str], ...] = (
+    ("'client_secret", "auth.oauth_secret_invalid"),
+    ("'client_assertion", "auth.oauth_secret_invalid"),
+    ("'scope'", "auth.oauth_scope_invalid"),
+    ("'client_id'", "auth.oauth_incomplete"),
+)
