@@ -1314,3 +1314,26 @@ def test_a_carried_diagnosis_is_returned() -> None:
             self.diagnosis = diagnosis
 
     assert classify(CarryingError(diagnosis)) is diagnosis
+
+
+@pytest.mark.parametrize("stage", [None, "mail", "rcpt", "data"])
+def test_a_success_reply_is_not_a_failure_at_any_stage(stage: str | None) -> None:
+    # RFC 3463's subject tables describe failures: "250 2.1.0 Ok" is no refused sender.
+    assert classify("250 2.1.0 Ok", stage=stage).kind == "unknown.not_a_failure"
+    assert classify("2.1.5 Recipient OK", stage=stage).kind == "unknown.not_a_failure"
+
+
+@given(
+    st.integers(200, 599),
+    st.sampled_from(["5.1.1", "4.7.0", "5.7.139", "2.0.0", "5.07.01", "5.1.1.2", "x"]),
+    st.sampled_from(["", " User unknown", " 550 5.7.1 inner", "\n550 5.1.1 more", "0 x"]),
+)
+def test_smtplib_tuples_parse_as_the_general_path_does(code: int, status: str, rest: str) -> None:
+    from smtpdiag import parse_reply
+    from smtpdiag._classify import _reply_with_code
+
+    text = status + rest
+    reply = parse_reply(text, code)
+    if reply.text and not reply.text.lstrip().startswith(str(code)):
+        reply = Reply(reply.code, reply.enhanced, f"{code} {reply.text}")
+    assert _reply_with_code(code, text) == reply

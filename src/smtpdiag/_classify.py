@@ -25,7 +25,7 @@ from typing import Any
 
 from ._catalogue import make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage, _new_reply
-from ._reply import decode_reply_text, parse_reply
+from ._reply import decode_reply_text, find_embedded_code, parse_reply
 from ._rules import AADSTS_KINDS, AADSTS_PHRASES, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
 
@@ -335,15 +335,13 @@ _PROVIDER_NEEDLES: tuple[tuple[str, str], ...] = tuple(
 )
 
 
-_TOKEN_EDGE = frozenset(" \t\r\n<>()[]\"',;")
+_TOKEN_EDGE = re.compile(r"[\s<>()\[\]\"',;]")
 
 
 def _in_address(low: str, at: int) -> bool:
     """True when position ``at`` lies in the domain of an e-mail address (``bob@yahoo.com``)."""
-    start = at
-    while start > 0 and low[start - 1] not in _TOKEN_EDGE:
-        start -= 1
-    return "@" in low[start:at]
+    sign = low.rfind("@", 0, at)
+    return sign >= 0 and _TOKEN_EDGE.search(low, sign, at) is None
 
 
 def _detect_provider(low: str, host: str | None) -> str | None:
@@ -353,11 +351,12 @@ def _detect_provider(low: str, host: str | None) -> str | None:
     from a Postfix server is not a Yahoo reply.
     """
     for needle, provider in _PROVIDER_NEEDLES:
-        at = low.find(needle)
-        while at >= 0:
-            if not _in_address(low, at):
-                return provider
-            at = low.find(needle, at + 1)
+        if needle in low:  # (the operator is cheaper than find() on the usual miss)
+            at = low.find(needle)
+            while at >= 0:
+                if not _in_address(low, at):
+                    return provider
+                at = low.find(needle, at + 1)
     if host:
         name = host.strip().lower().rstrip(".")
         for signature in PROVIDERS:
@@ -909,8 +908,9 @@ def _stage_from_text(low: str) -> Stage | None:
 
 
 # A line break and the reply code and enhanced code that start a continuation line.
+# (It starts with the line break itself, so the regex engine jumps from one to the next.)
 _CONTINUATION = re.compile(
-    r"[ \t]*\r?\n[ \t]*(?:[2-5][0-9][0-9](?:[ -]|$))?(?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?"
+    r"\n[ \t]*(?:[2-5][0-9][0-9](?:[ -]|$))?(?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?"
 )
 _WORD = re.compile(r"[a-z]{3}")
 
@@ -923,7 +923,7 @@ def _classify_reply(
     if "\n" in low:
         # A multi-line reply is one text: "...regarding PTR\n550-5.7.1 records..." must still
         # read "regarding ptr records" (RFC 5321 §4.2.1 continuation lines).
-        low = _CONTINUATION.sub(" ", low)
+        low = _CONTINUATION.sub(" ", low.replace("\r\n", "\n"))
     provider = _detect_provider(low, host)
     code = reply.code
     scan = low
@@ -955,15 +955,26 @@ def _classify_reply(
         return _Finding(
             "auth.xoauth2_rejected", stage, reply, provider=provider, provider_searched=True
         )
-    generic = _generic_kind(code, reply.enhanced, stage)
-    if generic is None:
-        generic = _unknown_kind(code, reply.enhanced)
+    enhanced = reply.enhanced
+    if (code is not None and code < 300) or (code is None and enhanced and enhanced[0] == "2"):
+        # RFC 5321 §4.2.1 / RFC 3463 §3.1: a success; the subject tables below describe failures
+        # ("250 2.1.0 Ok" is no refused sender).
+        generic = "unknown.not_a_failure"
+    else:
+        generic = _generic_kind(code, enhanced, stage) or _unknown_kind(code, enhanced)
     return _Finding(generic, stage, reply, provider=provider, provider_searched=True)
 
 
 def _reply_with_code(code: int, text: str | None) -> Reply:
     """The reply smtplib carries as ``(code, message)``, its text starting with the code."""
-    reply = parse_reply(text or "", code)
+    text = text or ""
+    if text[:1] in _STATUS_START and not text.startswith(str(code)):
+        # The usual "5.1.1 User unknown": the enhanced code leads the text.
+        full = f"{code} {text}"
+        usual = parse_reply(full)
+        if usual.code == code and usual.enhanced is not None and find_embedded_code(text) is None:
+            return usual
+    reply = parse_reply(text, code)
     if reply.text and not reply.text.lstrip().startswith(str(code)):
         reply = _new_reply(reply.code, reply.enhanced, f"{code} {reply.text}")
     return reply
@@ -1313,6 +1324,7 @@ def classify(
 
 
 _REPLY_START = frozenset("2345")
+_STATUS_START = frozenset("245")
 _NESTED = re.compile(r"nested exception is:?|--->|\bcaused by:", re.IGNORECASE)
 
 
@@ -1328,8 +1340,9 @@ def _classify(
     facts: _Facts | None = None
     if isinstance(failure, str) and failure[:1] in _REPLY_START:
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
-        finding = _classify_reply(parse_reply(failure[:_MAX_TEXT]), stage, host)
-        if finding.kind.startswith("unknown."):
+        parsed = parse_reply(failure[:_MAX_TEXT])
+        finding = _classify_reply(parsed, stage, host)
+        if finding.kind.startswith("unknown.") and (parsed.code is None or "AADSTS" in failure):
             # Not a reply after all: a log line that starts with a date, an AADSTS text, ...
             facts = _facts(failure)
             finding = _translate(facts, stage, settings, host)
