@@ -350,6 +350,77 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         "rate_limit.daily_limit",
         "https://emailit.com/docs/smtp/troubleshooting/",
     ),
+    (
+        "Unable to connect SMTP server:smtpout.mail.zoho.com Reason:Authentication failed:554 "
+        "5.1.8 Sender Address Blocked",
+        None,
+        "auth.account_disabled",
+        "help.zoho.com community thread 'issue-with-outgoing-mail'",
+    ),
+    (
+        "SMTP Error: data not accepted.SMTP server error: DATA END command failed Detail: "
+        "Message rejected: Sending paused for this account. For more information, please check "
+        "the inbox of the email address associated with your AWS account.\n SMTP code: 554",
+        "data",
+        "auth.account_disabled",
+        "a public repository's HTML page quoting PHPMailer (find_string 'Sending paused')",
+    ),
+    (
+        "SMTP server error: You are not allowed to use the domain hotmail.com as a sender domain.",
+        "mail",
+        "sender.send_as_denied",
+        "https://github.com/PHPMailer/PHPMailer/issues/304",
+    ),
+    (
+        'smtplib.SMTPDataError: (554, b"Access denied: User `arn:aws:iam::381491960855:user/'
+        "mwaa-ses' is not authorized to perform `ses:SendRawEmail' on resource "
+        "`arn:aws:ses:eu-west-2:381491960855:identity/jacob.woffenden@justice.gov.uk'\")",
+        None,
+        "sender.send_as_denied",
+        "https://github.com/ministryofjustice/analytical-platform/issues/6944",
+    ),
+    (
+        "421 Domain sandbox123.mailgun.org is not allowed to send: Please activate your Mailgun "
+        "account. Check your inbox or log in to your control panel to resend the activation "
+        "email.",
+        None,
+        "auth.account_disabled",
+        "https://github.com/Monstarrrr/rebutify/issues/162",
+    ),
+    (
+        "550 5.7.515 Access denied, sending domain EXAMPLE.JP doesn't meet the required "
+        "authentication level. The sender's domain in the 5322.From address doesn't meet the "
+        "authentication requirements defined for the sender.",
+        None,
+        "policy.dmarc_failed",
+        "https://github.com/sisimai/go-sisimai/issues/150",
+    ),
+    (
+        "452 4.2.2 Quota exceeded for the current period",
+        "mail",
+        "rate_limit.daily_limit",
+        "https://faq.cyberimpact.com/en/articles/1531",
+    ),
+    (
+        "550 Access denied - Invalid HELO name (See RFC2821 4.1.1.1)",
+        "mail",
+        "policy.helo_rejected",
+        "https://github.com/groovemonkey/hands_on_linux-self_hosted_wordpress_for_linux_beginners"
+        "/issues/3",
+    ),
+    (
+        "504 PLAIN authentication is not permitted by this server.",
+        "auth",
+        "auth.mechanism_unavailable",
+        "https://github.com/Enough-Software/enough_mail/issues/53",
+    ),
+    (
+        "SMTPRecipientsRefused: {u'admin@example.com': (501, '5.1.5 Recipient address reserved "
+        "by RFC 2606')}",
+        "rcpt",
+        "recipient.address_invalid",
+        "https://github.com/frappe/frappe/issues/8514",
+    ),
     # ---------------------------------------------------------------- pasted errors
     (
         "2026-01-02 19:20:25 SMTP ERROR: Failed to connect to server: Connection timed out (110)",
@@ -393,6 +464,19 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         "connect",
         "connection.failed",
         "https://github.com/brandonjenniges/JavaMail-API-Android/issues/3",
+    ),
+    (
+        "javax.mail.MessagingException: Could not convert socket to TLS",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/ec-jrc/re3gistry/issues/137",
+    ),
+    (
+        "Error: Unexpected socket close\n      at Timeout._onTimeout (E:\\Vince\\Projects\\"
+        "notification-hub\\node_modules\\nodemailer\\lib\\smtp-transport\\index.js:190:31)",
+        None,
+        "connection.closed",
+        "https://github.com/nodemailer/nodemailer/issues/1447",
     ),
     (
         "Error: unable to verify the first certificate",

@@ -163,6 +163,9 @@ RULES: tuple[Rule, ...] = (
     R("recipient.domain_not_accepting", "", "5.7.510", provider=MS, src=_MS_NDR),  # no IPv6
     R("auth.account_disabled", "", "5.7.705", provider=MS, src=_MS_NDR),  # tenant threshold
     R("sender.from_missing", "", "5.7.512", provider=MS, src=_MS_NDR),  # RFC 5322 3.6.2
+    # "550 5.7.515 Access denied, sending domain x doesn't meet the required authentication
+    # level" (SPF, DKIM and DMARC for high-volume senders)
+    R("policy.dmarc_failed", "", "5.7.515", provider=MS, src=_MS_NDR),
     # 5.7.12, 5.7.13x "Sender was not authenticated by organization / for group / mailbox /
     # public folder": the recipient accepts only internal senders; logging in cannot help.
     R("policy.rejected", "", "5.7.12", provider=MS, src=_MS_NDR),
@@ -330,6 +333,13 @@ RULES: tuple[Rule, ...] = (
     # Zoho: "550 5.4.6 Unusual sending activity detected", "554 5.1.8 Sender Address Blocked"
     R(
         "auth.account_disabled",
+        "",
+        "5.1.8",
+        r"sender address blocked",
+        src=_SISIMAI_RHOST + "zoho.rb",
+    ),
+    R(
+        "auth.account_disabled",
         text=r"unusual sending activity detected|sender address blocked",
         provider="Zoho",
         src=_SISIMAI_RHOST + "zoho.rb",
@@ -373,9 +383,16 @@ RULES: tuple[Rule, ...] = (
     # credentials does not allow this From identity)
     R(
         "sender.send_as_denied",
-        text=r"not authorized to perform `ses:send|not allowed to use the domain",
+        text=r"not authorized to perform `ses:send",
         provider="Amazon SES",
         src="https://github.com/ministryofjustice/analytical-platform/issues/6944",
+    ),
+    # "You are not allowed to use the domain hotmail.com as a sender domain." (the server lets this
+    # login send only from its own domains)
+    R(
+        "sender.send_as_denied",
+        text=r"not allowed to use the domain",
+        src="https://github.com/PHPMailer/PHPMailer/issues/304",
     ),
     # Mailgun "421 Domain sandbox...mailgun.org is not allowed to send: Please activate your
     # Mailgun account."
@@ -404,6 +421,13 @@ RULES: tuple[Rule, ...] = (
         "",
         "5.7.8",
         r"too many failed attempts",
+        src="https://faq.cyberimpact.com/en/articles/1531",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        "",
+        "4.2.2",
+        r"quota exceeded for the current period",
         src="https://faq.cyberimpact.com/en/articles/1531",
     ),
     R(
