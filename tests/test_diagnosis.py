@@ -170,3 +170,21 @@ def test_the_fast_constructors_build_equal_values() -> None:
     assert pickle.loads(pickle.dumps(fast)) == slow
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.kind = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("kind", sorted(CATALOGUE))
+def test_the_classifier_fast_builder_agrees_with_make_diagnosis(kind: str) -> None:
+    from smtpdiag._catalogue import _reply_diagnosis
+
+    for reply in (None, Reply(550, "5.1.1", "550 5.1.1 no"), Reply(451, "4.7.0", "451 later")):
+        fast = _reply_diagnosis(kind, reply, Stage.RCPT, "Gmail", "detail")
+        transient = reply is not None and reply.is_transient
+        slow = make_diagnosis(
+            kind,
+            reply=reply,
+            stage=Stage.RCPT,
+            provider="Gmail",
+            detail="detail",
+            retryable=True if transient else None,
+        )
+        assert fast == slow

@@ -1668,3 +1668,32 @@ def make_diagnosis(
         provider,
         detail,
     )
+
+
+def _reply_diagnosis(
+    kind: str, reply: Reply | None, stage: Stage | None, provider: str | None, detail: str | None
+) -> Diagnosis:
+    """``make_diagnosis`` for a classified reply: no specific remedies, fields or severity.
+
+    Retrying helps when the reply is transient (4xx, RFC 5321 §4.2.1), else as the entry says.
+    The classifier calls it once per ``classify()`` without settings, so it skips the keyword
+    handling of :func:`make_diagnosis` (a test proves both agree for every kind).
+    """
+    entry = CATALOGUE[kind]
+    code = None if reply is None else reply.code
+    return _new_diagnosis(
+        kind,
+        _CATEGORY_OF[kind],
+        entry.severity,
+        entry.title,
+        entry.meaning,
+        entry.causes,
+        entry.remedies,
+        entry.fields,
+        None,
+        True if code is not None and 400 <= code < 500 else entry.retryable,  # RFC 5321 §4.2.1
+        reply,
+        stage,
+        provider,
+        detail,
+    )

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ._catalogue import make_diagnosis
+from ._catalogue import _reply_diagnosis, make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage, _new_reply
 from ._reply import decode_reply_text, find_embedded_code, parse_reply
 from ._rules import AADSTS_KINDS, AADSTS_PHRASES, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
@@ -1383,24 +1383,30 @@ def _classify(
     ):
         kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
     provider = finding.provider
-    message = facts.message if facts is not None else failure if isinstance(failure, str) else ""
-    if provider is None and not finding.provider_searched:
-        provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
     reply = finding.reply
-    if reply is not None and settings is not None:
+    detail = finding.detail
+    if reply is None or not finding.provider_searched:
+        message = (
+            facts.message if facts is not None else failure if isinstance(failure, str) else ""
+        )
+        if provider is None and not finding.provider_searched:
+            provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
+        if detail is None and reply is None and kind.startswith("unknown."):
+            detail = message.strip()[:500] or None
+    if settings is None:
+        # The usual call: no remedies to make concrete, nothing to mask.
+        return _reply_diagnosis(kind, reply, finding.stage, provider, detail)
+    if reply is not None:
         masked = _mask(reply.text, settings)
         if masked != reply.text:  # parse again: the secret may have looked like a status code
             reply = parse_reply(masked or "", reply.code)
     code = None if reply is None else reply.code
-    detail = finding.detail
-    if detail is None and reply is None and kind.startswith("unknown."):
-        detail = message.strip()[:500] or None
     return make_diagnosis(
         kind,
-        detail=detail if settings is None else _mask(detail, settings),
+        detail=_mask(detail, settings),
         reply=reply,
         stage=finding.stage,
         provider=provider,
         retryable=True if code is not None and 400 <= code < 500 else None,  # RFC 5321 §4.2.1
-        remedies=() if settings is None else _remedies(kind, settings),
+        remedies=_remedies(kind, settings),
     )

@@ -114,6 +114,7 @@ def _parse_general(text: str, code: int | None) -> Reply:
         body = _PREFIX.sub("", text, count=1)
     found_code: int | None = None
     start = 0
+    embedded = None
     match = _LINE_CODE.match(body)
     if match:
         found_code = int(match.group(1))
@@ -126,7 +127,8 @@ def _parse_general(text: str, code: int | None) -> Reply:
         code = found_code
     enhanced = None
     em = _find_enhanced(body, start)
-    if em is None and start:
+    if em is None and embedded is not None:
+        # A code inside a log line or DSN: its enhanced code may stand before it.
         em = _find_enhanced(body)
     if em is not None:
         enhanced = em.group(0)
