@@ -347,14 +347,16 @@ def _in_address(low: str, at: int) -> bool:
 def _detect_provider(low: str, host: str | None) -> str | None:
     """The provider named by a trace id or signature in the text, else by the host name.
 
-    A signature inside an address does not count: "550 5.1.1 <bob@yahoo.com>: User unknown"
-    from a Postfix server is not a Yahoo reply.
+    A signature inside an address or a longer name does not count: "550 5.1.1 <bob@yahoo.com>:
+    User unknown" from a Postfix server is not a Yahoo reply, and "acme.com" is not "me.com".
     """
     for needle, provider in _PROVIDER_NEEDLES:
         if needle in low:  # (the operator is cheaper than find() on the usual miss)
             at = low.find(needle)
             while at >= 0:
-                if not _in_address(low, at):
+                # A whole name ("me.com", not the end of "acme.com"), outside any address.
+                before = low[at - 1 : at]
+                if not (before.isalnum() or before == "-") and not _in_address(low, at):
                     return provider
                 at = low.find(needle, at + 1)
     if host:

@@ -102,7 +102,9 @@ _ZOHO_TLDS = r"(?P<tld>com|eu|in|com\.au|jp|com\.cn|sa|ca)"
 
 PROVIDERS: tuple[ProviderRow, ...] = (
     # Microsoft 365 (Exchange Online): SMTP AUTH client submission. MX hosts end in
-    # mail.protection.outlook.com; domains with inbound DNSSEC/DANE use <x>.mx.microsoft.
+    # mail.protection.outlook.com; domains with inbound DNSSEC/DANE use <x>.mx.microsoft (the
+    # "*.mx.microsoft" Exchange entry of https://endpoints.office.com/endpoints/worldwide, and
+    # the MX value Enable-DnssecForVerifiedDomain prints, e.g. "contoso-com.j-v1.mx.microsoft").
     # Source: "How to set up a multifunction device or application to send email using
     # Microsoft 365" (Server smtp.office365.com, port 587 recommended, TLS/StartTLS enabled;
     # OAuth recommended over Basic authentication). MX pattern also in thunderbird/autoconfig

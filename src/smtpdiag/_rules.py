@@ -100,6 +100,8 @@ _EXS_NDR = (
     "MicrosoftDocs/OfficeDocs-Exchange: ExchangeServer/mail-flow/"
     "non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages.md"
 )
+_NETEASE = "http://mail.163.com/help/help_spam_16.htm (NetEase reply codes)"
+_GMX = "https://postmaster.gmx.com/en/error-messages (United Internet: GMX, web.de, IONOS)"
 _GMAIL_SIS = (
     "https://support.google.com/a/answer/3726730 (as quoted in sisimai/rb-sisimai: "
     "lib/sisimai/rhost/google.rb)"
@@ -459,6 +461,262 @@ RULES: tuple[Rule, ...] = (
         r"recipient address rejected: access denied",
         src="https://github.com/karrot-dev/karrot-frontend/issues/1134; qmail err_brcptto; "
         "https://github.com/Turgon37/docker-smtp-relay/issues/25",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Codes that providers use against their RFC 3463 meaning: the text decides
+    R(
+        "recipient.mailbox_full",
+        "",
+        "5.1.1",
+        r"overquota|boite du destinataire pleine|"
+        r"extended quota violation",
+        src=_SISIMAI_RHOST + "franceptt.rb; smtp-field-manual 552",
+    ),
+    R(
+        "recipient.disabled",
+        "",
+        "5.1.1",
+        r"inactive mbox|suspended user",
+        src="https://puffinknight.tistory.com/102",
+    ),
+    R(
+        "sender.send_as_denied",
+        "",
+        "5.1.8",
+        r"envelope from do not match auth data",
+        src="smtp.rambler.ru (find_string 'Envelope from do not match auth data')",
+    ),
+    R(
+        "sender.not_verified",
+        "",
+        "5.1.8",
+        r"sender envelope domain not allowed for sender ip",
+        src=_SISIMAI_RHOST + "messagelabs.rb",
+    ),
+    R(
+        "rate_limit.throttled",
+        "",
+        "4.3.1",
+        r"too many messages",
+        src="https://puffinknight.tistory.com/102",
+    ),
+    R(
+        "sender.send_as_denied",
+        "",
+        "5.5.3",
+        r"not owned by user",
+        src=_SISIMAI_RHOST + "franceptt.rb",
+    ),
+    R(
+        "policy.spam_rejected",
+        "",
+        "5.1.6",
+        r"spam not accepted",
+        src="https://cloudmails.eu/docs/error-codes.php",
+    ),
+    R(
+        "auth.smtp_auth_disabled",
+        "",
+        "5.7.8",
+        r"does not have access rights to this service",
+        src="Yandex nwsmtp (find_string 'does not have access rights to this service')",
+    ),
+    R(
+        "auth.account_disabled",
+        "",
+        "5.7.8",
+        r"please accept eula first",
+        src="Yandex nwsmtp tests (find_string 'Please accept EULA first')",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # NetEase (163.com / 126.com) reply codes, "554 DT:SPM 163 smtp5,..." (help_spam_16)
+    R("policy.spam_rejected", text=r"dt:spm|mail content denied", src=_NETEASE),
+    R("sender.send_as_denied", text=r"dt:sum|mi:sum|local user only", src=_NETEASE),
+    R("rate_limit.throttled", text=r"mi:sfq|rp:qrc|hl:ifc", src=_NETEASE),
+    R("rate_limit.daily_limit", text=r"mi:stc|rp:trc", src=_NETEASE),
+    R("rate_limit.too_many_connections", text=r"hl:icc", src=_NETEASE),
+    R("policy.reputation", text=r"hl:rep|hl:ihu", src=_NETEASE),
+    R("policy.ip_blocklisted", text=r"hl:ipb|suspected spam ip", src=_NETEASE),
+    R("policy.dmarc_failed", text=r"mi:dma|mi:spf", src=_NETEASE),
+    R("policy.helo_rejected", text=r"mi:nhd", src=_NETEASE),
+    R("recipient.mailbox_full", text=r"rp:uqt", src=_NETEASE),
+    R("recipient.unknown", text=r"rp:rdn", src=_NETEASE),
+    R(
+        "auth.too_many_attempts",
+        text=r"auth error limit exceed|too much fail authentication",
+        src=_NETEASE,
+    ),
+    R("auth.smtp_auth_disabled", text=r"user has no permission", src=_NETEASE),
+    R("recipient.too_many", text=r"too much recipient", src=_NETEASE),
+    # QQ / Tencent Exmail, Mail.ru, Rambler, Aliyun
+    R(
+        "auth.app_password_required",
+        text=r"authorization code to login|application password is required|"
+        r"service\.mail\.qq\.com/cgi-bin/help\?subtype=1&&id=28&&no=1001256",
+        src="https://github.com/YMFE/yapi/issues/2219; https://help.mail.ru/mail/security/protection/external",
+    ),
+    R(
+        "auth.invalid_credentials",
+        text=r"login fail\. account is abnormal|authentication failure\[0\]",
+        src="https://github.com/alibaba/canal/issues/554 (QQ: find_string 'Account is abnormal')",
+    ),
+    R(
+        "sender.send_as_denied",
+        text=r"must be same as authorization user|not local sender over smtp|"
+        r"sender address is not allowed|api key is restricted to sending domain",
+        src="https://github.com/nodeSolidServer/node-solid-server/issues/1281; "
+        "https://github.com/infertux/zeyple/issues/49; emailit.com/docs/kb",
+    ),
+    R("recipient.rejected", text=r"mail is rejected by recipients", src="QQ mail help 122/92"),
+    # GMX / web.de / IONOS / T-Online (United Internet "Nemesis"; Telekom)
+    R(
+        "policy.ip_blocklisted",
+        text=r"block listed|a problem occurred\. \(ask your postmaster",
+        src="https://postmaster.gmx.com/en/error-messages; " + _SISIMAI_REASON + "blocked.rb",
+    ),
+    R("policy.ptr_required", text=r"invalid dns ptr resource record", src=_GMX),
+    R("policy.dmarc_failed", text=r"reject due to spf policy", src=_GMX),
+    R("policy.rejected", text=r"reject due to policy restrictions", src=_GMX),
+    R(
+        "recipient.domain_not_accepting",
+        text=r"invalid dns mx or a/aaaa resource record",
+        src=_GMX,
+    ),
+    R(
+        "recipient.mailbox_full",
+        text=r"exhausted allowed storage space|too many mails on the server|"
+        r"too many messages on the server",
+        src="web.de reply texts (sitepackage.de)",
+    ),
+    # Orange / La Poste (sisimai's franceptt.rb quotes their codes)
+    R(
+        "message.too_large",
+        text=r"maximum size of the message",
+        src=_SISIMAI_RHOST + "franceptt.rb",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"trop de connexions|too many connections, slow down",
+        src=_SISIMAI_RHOST + "franceptt.rb",
+    ),
+    R("policy.spam_rejected", text=r"ofr_506|mail rejete", src=_SISIMAI_RHOST + "franceptt.rb"),
+    R("policy.rejected", text=r"service refuse", src=_SISIMAI_RHOST + "franceptt.rb"),
+    R(
+        "policy.dmarc_failed",
+        text=r"spf: \S+ is not allowed to send",
+        src=_SISIMAI_RHOST + "franceptt.rb",
+    ),
+    R(
+        "recipient.disabled",
+        text=r"archived recipient|recipient account is ?blocked|blocked due to inactivity|"
+        r"mailbox currently suspended",
+        src=_SISIMAI_RHOST + "franceptt.rb; https://www.att.net/ (block_enduser)",
+    ),
+    # Korea
+    R(
+        "rate_limit.daily_limit",
+        text=r"not allowed to send more e-mails within 24 hours",
+        src="https://puffinknight.tistory.com/102",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"spam_suspect:ip_control",
+        src="https://puffinknight.tistory.com/102",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # US ISPs, gateways and relays
+    R(
+        "policy.ip_blocklisted",
+        text=r"found on one or more rbls|comcast block for spam|comcast bl0|spam ips blocked|"
+        r"your ip identified as spammer|reputation sender blacklist|zombie matches|"
+        r"your access to submit messages to this e-mail system has been rejected",
+        src="https://developers.cloudflare.com/email-routing/postmaster/; "
+        "ActiveCampaign/smtp-field-manual; zone-eu/zone-mta: config/bounces.txt",
+    ),
+    R(
+        "policy.reputation",
+        text=r"too much spam from your mail server|connection rejected by policy",
+        src="https://docs.rackspace.com/docs/common-email-bounces; "
+        + _SISIMAI_RHOST
+        + "messagelabs.rb",
+    ),
+    R("rate_limit.too_many_connections", text=r"aup#cxcnct", src="forums.cox.com (Cox AUP codes)"),
+    R(
+        "policy.dmarc_failed",
+        text=r"aup#cxsndr|spf unauthorized mail is prohibited",
+        src="forums.cox.com (Cox AUP codes); Cisco AsyncOS SPF reject text",
+    ),
+    R("policy.ptr_required", text=r"failure in dns look-up", src="att.net block_enduser"),
+    # A sender (address or domain) on the recipient's own block list: delisting an IP is no
+    # remedy. "553 Sorry, your email address has been blocked" (MessageLabs), "554 5.7.1 Service
+    # unavailable; Sender address [x] blocked using dbl.spamhaus.org", Mimecast "Envelope blocked"
+    R(
+        "sender.rejected",
+        text=r"your domain has been blocked|your email address has been bl|"
+        r"sender is on domain's blacklist|sender address \[\S+\] blocked using|"
+        r"envelope blocked|blocked senders|block-send-er",
+        src=_SISIMAI_RHOST + "messagelabs.rb; zone-eu/zone-mta: config/bounces.txt; "
+        "https://community.mimecast.com/docs/DOC-1369",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"policy rejection- quota exceeded|received too much email in a short period",
+        src="https://help.dreamhost.com/hc/en-us/articles/215730467; smtp.codes/rackspace",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        text=r"daily send limit reached|exceeded your outmail quota|rcpts per 24 hours|"
+        r"24-hour sending limit|reached address outgoing limits",
+        src="wiki.polarismail.com; support.prolateral.com; deltachat/deltachat-core#647; "
+        "nodemailer/nodemailer#1137; freescout#4005",
+    ),
+    R("message.too_large", text=r"stream is more than", src="freescout-helpdesk/freescout#318"),
+    R("policy.spam_rejected", text=r"message filtered", src=_SISIMAI_RHOST + "messagelabs.rb"),
+    R("policy.relay_denied", text=r"trying to use me", src=_SISIMAI_RHOST + "messagelabs.rb"),
+    R(
+        "policy.encryption_required",
+        text=r"tls/sslv3 connection required|required to send via an encrypted smtp session",
+        src=_SISIMAI_RHOST + "messagelabs.rb; vipre.freshdesk.com",
+    ),
+    R("message.malformed", text=r"message is not rfc 5322", src=_SISIMAI_RHOST + "messagelabs.rb"),
+    R(
+        "recipient.unknown",
+        text=r"recipient mailbox is not allowed|no such active account|invalid-recipient|"
+        r"not in recipient list|blank mailhost",
+        src=_SISIMAI_RHOST
+        + "messagelabs.rb; Cisco AsyncOS guide; ActiveCampaign/smtp-field-manual",
+    ),
+    R("recipient.rejected", text=r"block-rcpt", src="ActiveCampaign/smtp-field-manual 554"),
+    R(
+        "recipient.domain_not_accepting",
+        text=r"not configured to use this mx host|recipient address rejected: no-domain",
+        src="vipre.freshdesk.com; ActiveCampaign/smtp-field-manual 554",
+    ),
+    R(
+        "message.content_rejected",
+        text=r"vba macros|rejected due to content restrictions",
+        src="https://knowledge.broadcom.com/external/article/162445",
+    ),
+    R(
+        "policy.virus_detected",
+        text=r"contained unsafe content",
+        src="knowledge.broadcom.com 169925",
+    ),
+    R("server.temporary", text=r"temporary dmarc dns lookup failure", src="smtp.codes/rackspace"),
+    R(
+        "policy.authentication_required",
+        text=r"not logged into the pop/imap server",
+        src="hostlantern.com KB 400",
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"unusual amount of unsolicited email originating from your address",
+        src="https://pastebin.com/VqKJDggG",
+    ),
+    R(
+        "sender.not_verified",
+        text=r"domain is not associated with your account",
+        src="https://github.com/useplunk/plunk/issues/164",
     ),
     # ---------------------------------------------------------------------------------------
     # MTAs
@@ -1422,6 +1680,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "server.unavailable",
         text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
+        r"service is (?:currently |temporarily )?unavailable|"
         r"closing transmission channel",
         weak=True,
         src="RFC 5321 §4.2.3: 421 <domain> Service not available, closing transmission channel",
