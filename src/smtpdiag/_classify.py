@@ -259,6 +259,15 @@ class _TextTier:
         return None
 
 
+def _bucket_needles(bucket: list[_CompiledRule]) -> tuple[str, ...] | None:
+    needles: list[str] = []
+    for compiled in bucket:
+        if compiled.regex is None or compiled.needles is None:
+            return None
+        needles.extend(n for n in compiled.needles if n not in needles)
+    return tuple(needles)
+
+
 class _Engine:
     """Rule tiers, tried in order; the first applicable matching rule wins.
 
@@ -297,16 +306,32 @@ class _Engine:
         self.strong = _TextTier(strong)
         self.weak = _TextTier(weak)
         self.scan = _NeedleScan([*self.strong.owners, *self.weak.owners])
+        # Every needle of a keyed bucket: when none occurs, none of its rules can match (None
+        # when some rule has no needles and must always be tried).
+        self.bucket_needles: dict[str | int, tuple[str, ...] | None] = {}
+        for enhanced, bucket in self.by_enhanced_text.items():
+            self.bucket_needles[enhanced] = _bucket_needles(bucket)
+        for code, bucket in self.by_code_text.items():
+            self.bucket_needles[code] = _bucket_needles(bucket)
+
+    def _may_match(self, key: str | int, low: str) -> bool:
+        needles = self.bucket_needles[key]
+        if needles is None:
+            return True
+        for needle in needles:  # noqa: SIM110 (a plain loop: any() over a generator is slower)
+            if needle in low:
+                return True
+        return False
 
     def match(
         self, code: int | None, enhanced: str | None, low: str, stage: Stage | None
     ) -> Rule | None:
-        if enhanced:
-            for candidate in self.by_enhanced_text.get(enhanced, ()):
+        if enhanced and enhanced in self.by_enhanced_text and self._may_match(enhanced, low):
+            for candidate in self.by_enhanced_text[enhanced]:
                 if candidate.accepts(code, stage, low):
                     return candidate.rule
-        if code is not None:
-            for candidate in self.by_code_text.get(code, ()):
+        if code is not None and code in self.by_code_text and self._may_match(code, low):
+            for candidate in self.by_code_text[code]:
                 if candidate.accepts(code, stage, low):
                     return candidate.rule
         if enhanced:
