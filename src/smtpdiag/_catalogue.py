@@ -461,8 +461,12 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
         "Basic authentication (password login) is disabled",
         "The server no longer accepts a username and password for SMTP. Microsoft 365 reports "
         "this as 5.7.139 'basic authentication is disabled' when the tenant or the mailbox has "
-        "turned off basic authentication, or when Security Defaults are on.",
+        "turned off basic authentication, or when Security Defaults are on, and as 5.7.30 'Basic "
+        "authentication is not supported for Client Submission' since Exchange Online retires "
+        "password logins for SMTP AUTH.",
         [
+            "Exchange Online no longer accepts Basic authentication for SMTP AUTH client "
+            "submission: only OAuth works.",
             "Basic authentication for SMTP AUTH was turned off for the organisation.",
             "Security Defaults are enabled in Microsoft Entra ID, which block password logins.",
             "A Conditional Access policy blocks legacy authentication.",
@@ -471,8 +475,9 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
             (U, "Switch the login to OAuth (Secure Connection: OAuth) with an app registration."),
             (
                 A,
-                "Ask your IT team to allow authenticated SMTP (SMTP AUTH) for this mailbox, or to "
-                "set up OAuth for SMTP.",
+                "Ask your IT team to set up OAuth for SMTP (an app registration with SMTP.Send), "
+                "or, where the organisation still allows it, to allow authenticated SMTP (SMTP "
+                "AUTH) with a password for this mailbox.",
             ),
         ],
         fields=["username", "password", "auth"],
