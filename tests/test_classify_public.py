@@ -956,11 +956,249 @@ ROWS_INTERNATIONAL: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# MTA log lines and pasted Python and identity errors (third review round)
+ROWS_LOGS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "smtplib.SMTPDataError: (552, b'User support@cleantrack.in has recently been created/modified, and has exceeded an hourly sending limit. Please wait, and attempt to send your message at a later time.')",
+        "data",
+        "rate_limit.throttled",
+        "find_string id 41784509132",
+    ),
+    (
+        "smtplib.SMTPSenderRefused: (553, b'Mail from must equal authorized user', 'mysql-slow@liuwenqi.com')",
+        "mail",
+        "sender.send_as_denied",
+        "find_string id 5656142217",
+    ),
+    (
+        "smtplib.SMTPConnectError: (421, b'Resend SMTP Relay Too many connected clients, try again in a moment')",
+        "connect",
+        "rate_limit.too_many_connections",
+        "find_string id 52860427349",
+    ),
+    (
+        "Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException: AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.",
+        None,
+        "auth.oauth_secret_invalid",
+        "https://github.com/sjkp/letsencrypt-siteextension/issues/144",
+    ),
+    (
+        "AADSTS650053: The application 'x' asked for scope 'y' that doesn't exist on the resource 'z'. Contact the app vendor.",
+        None,
+        "auth.oauth_scope_invalid",
+        "https://github.com/WPManageNinja/fluent-smtp/issues/154",
+    ),
+    (
+        "Unable to fetch auth token. Error: (invalid_client) AADSTS700025: Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+        None,
+        "auth.oauth_failed",
+        "https://github.com/O365/python-o365/issues/469",
+    ),
+    (
+        "twisted.mail._except.SMTPTLSError: 451 Could not complete the SSL/TLS handshake",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/fiorix/cyclone/issues/182",
+    ),
+    (
+        "La entrega de correo falló vía el servidor SMTP 'smtp.zoho.com'.\nSMTPServerDisconnected: please run connect() first",
+        None,
+        "connection.closed",
+        "https://github.com/odoo/odoo/issues/8134",
+    ),
+    (
+        "raised unexpected: OSError(99, 'Cannot assign requested address')",
+        "connect",
+        "connection.unreachable",
+        "https://github.com/apache/superset/issues/9944",
+    ),
+    (
+        "error:14094410:SSL routines:SSL3_READ_BYTES:sslv3 alert handshake failure",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/PHPMailer/PHPMailer/issues/950",
+    ),
+    (
+        "The provided value for the input parameter 'scope' is not valid. The scope https://outlook.office.com/ https://outlook.office.com/SMTP.Send offline_access is not valid.",
+        None,
+        "auth.oauth_scope_invalid",
+        "https://github.com/simonrob/email-oauth2-proxy/issues/389",
+    ),
+    (
+        "The resource principal named https://graph.microsoft.com/SMTP.Send was not found in the tenant named",
+        None,
+        "auth.oauth_permission_missing",
+        "https://github.com/simonrob/email-oauth2-proxy/issues/389",
+    ),
+    (
+        "Error trying to authenticate to Azure. Error was ClientSecretCredential authentication failed:  Could not find tenant id for provided tenant domain '***'. Please ensure that the provided service principal '***' is found in the provided tenant domain.",
+        None,
+        "auth.oauth_tenant_not_found",
+        "https://github.com/microsoft/AL-Go/issues/1793",
+    ),
+    (
+        "Incorrect Configuration, Invalid Outgoing Mail Server or Port",
+        None,
+        "connection.failed",
+        "https://github.com/frappe/frappe/issues/15054",
+    ),
+    (
+        "smtplib.SMTPConnectError: (10060, 'Connection timed out')",
+        "connect",
+        "connection.timeout",
+        "troubleshooting README (find_string id 21964280611)",
+    ),
+    (
+        "smtplib.SMTPSenderRefused: (550, b'5.7.1 Sender email address not allowed: [brevo@example.com]', 'brevo@example.com')",
+        "mail",
+        "sender.not_verified",
+        "find_string id 70655633650",
+    ),
+    (
+        "Dec 27 02:39:24 mx postfix/smtp[15816]: C93CEB08A046: to=<order@arobor.ru>, relay=none, delay=307136, delays=307106/0.02/30/0, dsn=4.4.1, status=deferred (connect to arobor.ru[178.210.73.19]:25: Connection timed out)",
+        "connect",
+        "connection.timeout",
+        "find_string id 14035177831",
+    ),
+    (
+        "DB775D7035: to=<to@example.com>, relay=none, delay=306142, delays=306142/0.04/0.18/0, dsn=4.4.1, status=deferred (connect to example.com[10.0.0.1]: Connection refused)",
+        "connect",
+        "connection.refused",
+        "logwatch postfix test lines (find_string id 35966456853)",
+    ),
+    (
+        "Jun 16 18:56:35 attila-asus postfix/smtp[8663]: C606F1D16: to=<mail@attila-farkas.sk>, relay=none, delay=0.51, delays=0.13/0.02/0.35/0, dsn=4.4.1, status=deferred (connect to mx2.atlantis.sk[85.248.69.127]:25: No route to host)",
+        "connect",
+        "connection.unreachable",
+        "find_string id 57013231401",
+    ),
+    (
+        "7CF61B7030: to=<to@sample.net>, relay=sample.net[10.0.0.1]:25, delay=322, delays=0.04/0/322/0, dsn=4.4.2, status=deferred (conversation with example.com[10.0.0.01] timed out while receiving the initial server greeting)",
+        "connect",
+        "connection.timeout",
+        "find_string id 35966456853",
+    ),
+    (
+        "E52A1F1B52: to=<to@example.com>, relay=none, delay=141602, status=deferred (delivery temporarily suspended: connect to example.com[192.168.0.1]: Connection refused)",
+        "connect",
+        "connection.refused",
+        "find_string id 35966456853",
+    ),
+    (
+        "8E7A0575C3: to=<to@sample.net>, relay=sample.net, delay=26541, status=deferred (conversation with mail.example.com timed out while sending end of data -- message may be sent more than once)",
+        "data",
+        "connection.delivery_unknown",
+        "find_string id 35966456853",
+    ),
+    (
+        "status=deferred (Server certificate not verified)",
+        "tls",
+        "tls.certificate_untrusted",
+        "find_string id 63298611341",
+    ),
+    (
+        "Feb  5 12:08:06 borg postfix/smtp[20250]: 85D37281B7: to=<rich.jacot@gmail.com>, relay=smtp.gmail.com[72.14.247.109]:587, delay=3634, delays=3633/0.04/0.37/0, dsn=4.7.5, status=deferred (Cannot start TLS: handshake failure)",
+        "tls",
+        "tls.handshake_failed",
+        "find_string id 56930606158",
+    ),
+    (
+        "<recipient@domain.com>: TLS is required, but was not offered by host mail.domain.com[IP.ADDRESS.HERE]",
+        "tls",
+        "tls.starttls_unavailable",
+        "https://www.enginyring.com/en/blog/complete-guide-fixing-tls-is-required-but-was-not-offered-email-delivery-errors",
+    ),
+    (
+        "Jul 23 18:13:27 Ubuntu postfix/smtp[6032]: 48C42115F9D: to=<kingbeetle_66@yahoo.com>, relay=smtp.gmail.com[64.233.167.109]:587, delay=17, delays=0.23/0.17/16/0, dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server smtp.gmail.com[64.233.167.109]: no mechanism available)",
+        "auth",
+        "auth.mechanism_unavailable",
+        "find_string id 57170485671",
+    ),
+    (
+        "Jul 23 18:13:27 Ubuntu postfix/smtp[6032]: warning: SASL authentication failure: No worthy mechs found",
+        "auth",
+        "auth.mechanism_unavailable",
+        "find_string id 57170485671",
+    ),
+    (
+        "Jan 29 15:40:01 XXXXX-SERVER sm-msp-queue[7335]: o0T401sX008943: to=XXXXX, delay=11:40:00, xdelay=00:00:00, mailer=relay, pri=3271745, relay=[127.0.0.1] [127.0.0.1], dsn=4.0.0, stat=Deferred: Connection refused by [127.0.0.1]",
+        "connect",
+        "connection.refused",
+        "find_string id 56705996509",
+    ),
+    (
+        "2012-02-13 14:39:22 1RookS-000Pg8-VO ** fwxvparobkymnbyemevz@london.com: retry timeout exceeded",
+        None,
+        "connection.routing_failed",
+        "find_string id 2616352873",
+    ),
+    (
+        "all relevant MX records point to non-existent hosts",
+        None,
+        "recipient.domain_not_found",
+        "exim: src/deliver.c (find_string id 9598215649)",
+    ),
+    (
+        "1999-03-02 09:44:33 10HmaX-0005vi-00 == userx@domain1 R=others T=smtp defer (-18) H=localhost4.test.ex [127.0.0.1]: Remote host closed connection in response to EHLO the.local.host.name",
+        "ehlo",
+        "connection.closed",
+        "git.exim.org: test/log/0211",
+    ),
+    (
+        "2012-02-13 14:39:22 1RookS-000Pg8-VO == udbbwscdnbegrmloghuf@london.com R=dnslookup T=remote_smtp defer (-44): SMTP error from remote mail server after RCPT TO:<udbbwscdnbegrmloghuf@london.com>: host mx0.gmx.com [74.208.5.90]: 450 4.3.2 Too many mails (mail bomb), try again in 1 hour(s) 25 minute(s) and see ( http://portal.gmx.net/serverrules ) {mx-us011}",
+        "rcpt",
+        "rate_limit.throttled",
+        "find_string id 25422168264",
+    ),
+    (
+        "SMTP error from remote mail server after RCPT TO:: host mail.fictional.example[10.5.40.204]: 550-Sender has no A, AAAA, or MX DNS records. mail.fictional.example",
+        "rcpt",
+        "sender.domain_no_mail",
+        "cPanel Exim guide (find_string id 17990750384)",
+    ),
+    (
+        "Jan 17 12:09:46 qm07 splogger: 1295233786.151853 delivery 155804: deferral: Connected_to_10.1.11.206_but_connection_died._(#4.4.2)/",
+        None,
+        "connection.closed",
+        "http://kb.odin.com/es/116265",
+    ),
+    (
+        "12/25/2017 1:44:34 PM - Server at 4ceps.net (37.233.123.20) returned '450 4.4.316 Connection refused [Message=Socket error code 10061] [LastAttemptedServerName=4ceps.net] [LastAttemptedIP=37.233.123.20:25] [BN3NAM01FT008.eop-nam01.prod.protection.outlook.com](Socket error code 10061)'",
+        "connect",
+        "connection.refused",
+        "https://pastebin.com/8Gsn975J",
+    ),
+    (
+        "10/21/2020 10:43:36 AM - Server at edgesync - default-first-site-name to internet (2xx.xx.xx.xx) returned '451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect -> SocketTimedout: Socket error code 10060'",
+        "connect",
+        "connection.timeout",
+        "find_string id 57487566033",
+    ),
+    (
+        "451 4.4.397 Error communicating with target host -> 421 4.3.2 Service not active.",
+        "connect",
+        "server.unavailable",
+        "find_string id 52080653865",
+    ),
+    (
+        "Jun  2 12:04:00 mail postfix/qmgr[2438]: 2EA925FA8D: from=<llist@dragonclaw.net>, status=expired, returned to sender",
+        None,
+        "connection.routing_failed",
+        "find_string id 57098003615",
+    ),
+    (
+        "C: AUTH XOAUTH2 ********\nS: 535 5.7.3 Authentication unsuccessful",
+        "auth",
+        "auth.xoauth2_rejected",
+        "https://github.com/jstedfast/MailKit/issues/1126",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("failure", "stage", "kind", "source"),
-    [*ROWS, *ROWS_INTERNATIONAL],
-    ids=[r[2] for r in [*ROWS, *ROWS_INTERNATIONAL]],
+    [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS],
+    ids=[r[2] for r in [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS]],
 )
 def test_public_text(failure: Any, stage: str | None, kind: str, source: str) -> None:
     assert classify(failure, stage=stage).kind == kind, source

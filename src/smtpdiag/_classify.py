@@ -545,7 +545,7 @@ _AADSTS = re.compile(r"AADSTS(\d{4,8})")
 # "[error] => invalid_client", MSAL.NET "ErrorCode: invalid_grant"
 _OAUTH_ERROR = re.compile(r'"error"\s*:\s*"([a-z_]+)"|\[error\] => ([a-z_]+)|ErrorCode: ([a-z_]+)')
 _SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
-_ERRNO = re.compile(r"\[(?:Errno|WinError) (-?\d+)\]")
+_ERRNO = re.compile(r"\[(?:Errno|WinError) (-?\d+)\]|(?:Error|Exception)\((-?\d+), ['\"]")
 _EXC_TEXT = re.compile(
     r"^\s*(?:[A-Za-z_][\w]*\.)*([A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|"
     r"NotSupported|Timeout|Exit))\s*(?:\(|:\s*)(.*)$",
@@ -583,7 +583,9 @@ def _names_of(exc: BaseException) -> frozenset[str]:
 def _apply_args(facts: _Facts, args: tuple[Any, ...]) -> None:
     """Read smtplib-style arguments: (code, msg[, sender]) or ({rcpt: (code, msg)},)."""
     if len(args) >= 2 and isinstance(args[0], int) and not isinstance(args[0], bool):
-        if isinstance(args[1], bytes | bytearray | str):
+        if not 200 <= args[0] <= 599:
+            facts.errno = args[0]  # OSError-style (errno, strerror), e.g. (10060, "...")
+        elif isinstance(args[1], bytes | bytearray | str):
             facts.code = args[0]
             facts.reply_text = decode_reply_text(args[1])
             if len(args) == 3 and isinstance(args[2], str | bytes):  # SMTPSenderRefused
@@ -728,7 +730,7 @@ def _facts_from_text(text: str) -> _Facts:
         facts.names = facts.names | {"SSLError"}
     errno = _ERRNO.search(text)
     if errno:
-        facts.errno = int(errno.group(1))
+        facts.errno = int(errno.group(1) or errno.group(2))
     return facts
 
 
@@ -764,6 +766,8 @@ class _Finding:
     detail: str | None = None
     provider: str | None = None
     provider_searched: bool = False
+    #: The kind came from the reply and enhanced codes alone (no rule matched the text).
+    generic: bool = False
 
 
 _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
@@ -989,7 +993,7 @@ def _classify_reply(
         generic = "unknown.not_a_failure"
     else:
         generic = _generic_kind(code, enhanced, stage) or _unknown_kind(code, enhanced)
-    return _Finding(generic, stage, reply, provider=provider, provider_searched=True)
+    return _Finding(generic, stage, reply, None, provider, True, True)
 
 
 def _reply_with_code(code: int, text: str | None) -> Reply:
@@ -1047,9 +1051,16 @@ def _translate(
     # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
     if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
         reply = parse_reply(facts.message)
-        if not names or (reply.code is not None and reply.code >= 400):
+        # Without a reply code the text is likelier an error message than a reply: when it
+        # names a known failure ("Could not find tenant id ..."), that decides, below.
+        plain = reply.code is None and _text_kind(low) is not None
+        if not plain and (not names or (reply.code is not None and reply.code >= 400)):
             finding = _classify_reply(reply, stage, host)
-            if not finding.kind.startswith("unknown."):
+            # A log field such as Postfix's "dsn=4.4.1" is no reply: when its code alone gave
+            # the kind, the words ("Connection timed out") decide first, below.
+            if not finding.kind.startswith("unknown.") and not (
+                finding.generic and reply.code is None
+            ):
                 return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
@@ -1352,7 +1363,11 @@ def classify(
 
 _REPLY_START = frozenset("2345")
 _STATUS_START = frozenset("245")
-_NESTED = re.compile(r"nested exception is:?|--->|\bcaused by:", re.IGNORECASE)
+# Markers after which the cause follows: Java, .NET, and Postfix's "delivery temporarily
+# suspended: <the earlier failure>".
+_NESTED = re.compile(
+    r"nested exception is:?|--->|\bcaused by:|delivery temporarily suspended:", re.IGNORECASE
+)
 
 
 def _classify(
@@ -1393,7 +1408,10 @@ def _classify(
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
     if isinstance(failure, str) and (
-        "--->" in failure or "ested exception" in failure or "aused by:" in failure
+        "--->" in failure
+        or "ested exception" in failure
+        or "aused by:" in failure
+        or "temporarily suspended:" in failure
     ):
         # Java's "nested exception is:" / "Caused by:" and .NET's "--->" name the cause last:
         # the innermost recognised cause decides ("Could not connect to SMTP host ... nested
@@ -1403,12 +1421,13 @@ def _classify(
         if not inner.kind.startswith("unknown."):
             facts, finding = inner_facts, inner
     kind = finding.kind
-    if (
-        kind == "auth.invalid_credentials"
-        and settings is not None
-        and settings.auth_method is AuthMethod.OAUTH
+    if kind == "auth.invalid_credentials" and (
+        (settings is not None and settings.auth_method is AuthMethod.OAUTH)
+        or (isinstance(failure, str) and "auth xoauth2" in failure.lower())
     ):
-        kind = "auth.xoauth2_rejected"  # the "password" was an OAuth access token
+        # The "password" was an OAuth access token (the settings say so, or the pasted SMTP
+        # conversation shows "AUTH XOAUTH2").
+        kind = "auth.xoauth2_rejected"
     provider = finding.provider
     reply = finding.reply
     detail = finding.detail

@@ -100,6 +100,7 @@ _EXS_NDR = (
     "MicrosoftDocs/OfficeDocs-Exchange: ExchangeServer/mail-flow/"
     "non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages.md"
 )
+_POSTFIX_TLS = "postfix/postfix: src/tls/tls_client.c, src/smtp/smtp_proto.c"
 _NETEASE = "http://mail.163.com/help/help_spam_16.htm (NetEase reply codes)"
 _GMX = "https://postmaster.gmx.com/en/error-messages (United Internet: GMX, web.de, IONOS)"
 _GMAIL_SIS = (
@@ -718,6 +719,112 @@ RULES: tuple[Rule, ...] = (
         text=r"domain is not associated with your account",
         src="https://github.com/useplunk/plunk/issues/164",
     ),
+    # ---------------------------------------------------------------------------------------
+    # MTA log lines: Postfix, Exim, Sendmail, qmail, Exchange message tracking
+    R(
+        "connection.refused",
+        text=r"deferred: connection refused by|error code:? 10061",
+        src="sendmail stat=Deferred log lines (find_string); Exchange 4.4.316 "
+        "'Socket error code 10061' (pastebin.com/8Gsn975J)",
+    ),
+    R(
+        "connection.timeout",
+        text=r"error code:? 10060|sockettimedout",
+        src="Exchange 451 4.4.397 chains (find_string 'Error communicating with target host')",
+    ),
+    R("connection.unreachable", text=r"error code:? 10051", src="Exchange 451 4.4.397 chains"),
+    R("tls.hostname_mismatch", text=r"subjectmismatch", src="Exchange 450 4.4.317 (Microsoft)"),
+    R("server.unavailable", text=r"service not active", src="Exchange 451 4.4.397 chains"),
+    R("tls.certificate_untrusted", text=r"server certificate not verified", src=_POSTFIX_TLS),
+    R(
+        "tls.handshake_failed",
+        text=r"cannot start tls: handshake failure|could not complete the ssl/tls handshake",
+        src=_POSTFIX_TLS + "; fiorix/cyclone#182",
+    ),
+    R(
+        "tls.starttls_unavailable",
+        text=r"tls is required, but was not offered",
+        src=_POSTFIX_TLS,
+    ),
+    R(
+        "auth.mechanism_unavailable",
+        text=r"no mechanism available|no worthy mechs|"
+        r"offered no compatible authentication mechanisms|offered no supported auth mechanisms",
+        src="postfix/postfix: src/smtp/smtp_sasl_glue.c; Cyrus SASL 'No worthy mechs found'",
+    ),
+    # Postfix "... timed out while sending end of data -- message may be sent more than once"
+    R(
+        "connection.delivery_unknown",
+        text=r"message may be sent more than once",
+        src="postfix/postfix: src/smtp/smtp_proto.c",
+    ),
+    # Exim: "retry timeout exceeded", "all hosts for 'x' have been failing for a long time (and
+    # retry time not reached)": delivery kept failing until Exim gave up
+    R(
+        "connection.routing_failed",
+        text=r"retry timeout exceeded|have been failing for a long time|retry time not reached|"
+        r"status=expired",
+        weak=True,  # the cause, when the line names one ("mailbox is full: ..."), decides
+        src="exim: src/retry.c, src/deliver.c; postfix qmgr 'status=expired, returned to sender'",
+    ),
+    R(
+        "recipient.domain_not_found",
+        text=r"all host address lookups failed permanently|"
+        r"all relevant mx records point to non-existent hosts",
+        src="exim: src/deliver.c (quoted in sisimai Lhost/Exim)",
+    ),
+    R(
+        "connection.closed",
+        text=r"remote host closed connection in response to|but_connection_died|"
+        r"please run connect\(\) first",
+        src="exim test/log/0211; qmail-remote 'Connected_to_x_but_connection_died'; "
+        "smtplib.SMTPServerDisconnected",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"too many mails \(mail bomb\)|hourly sending limit",
+        src="GMX via Exim (find_string 'mail bomb'); cPanel 'exceeded an hourly sending limit'",
+    ),
+    R("recipient.mailbox_full", text=r"domain size limit exceeded", src="cPanel Exim guide"),
+    R(
+        "sender.domain_no_mail",
+        text=r"sender has no a, aaaa, or mx dns records",
+        src="cPanel Exim guide (find_string id 17990750384)",
+    ),
+    R("sender.domain_invalid", text=r"your domain does not exist", src="cPanel Exim guide"),
+    R(
+        "policy.helo_rejected",
+        text=r"bad helo",
+        src="cPanel Exim guide ('REJECTED - Bad HELO - Host impersonating')",
+    ),
+    R(
+        "server.temporary",
+        text=r"throttling limit exceeded",
+        src="Exchange 'STOREDRV.Deliver - dynamic mailbox database throttling limit exceeded'",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # Python applications' pasted failures
+    R(
+        "sender.send_as_denied",
+        text=r"mail from must equal authorized user",
+        src="QQ/Tencent reply in a public README (find_string id 5656142217)",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"too many connected clients",
+        src="Resend SMTP relay (find_string id 52860427349)",
+    ),
+    R(
+        "sender.not_verified",
+        text=r"sender email address not allowed",
+        src="Brevo (find_string id 70655633650)",
+    ),
+    R(
+        "sender.domain_invalid",
+        text=r"check your domain's mx and/or spf",
+        src="https://github.com/odoo/odoo/issues/75032",
+    ),
+    R("recipient.unknown", text=r"email not exist", src="SimpleLogin 'SL E515 Email not exist'"),
     # ---------------------------------------------------------------------------------------
     # MTAs
     # Postfix reject_sender_login_mismatch "553 5.7.1 <x>: Sender address rejected: not logged
@@ -1897,6 +2004,7 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "remote party has closed the transport stream",
             "remote site has closed the transport stream",
             "tls/ssl connection has been closed",
+            "alert handshake failure",  # OpenSSL "error:14094410:SSL routines:..."
         ),
         "tls.handshake_failed",
     ),
@@ -1937,14 +2045,23 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "unable to get authority configuration",
             "invalid_instance",
             "oidc discovery",
-            "should consist of an https url with hostname",
+            "should consist of an https url",
         ),
         "auth.oauth_tenant_not_found",
     ),
+    # The same errors without their AADSTS code: "The provided value for the input parameter
+    # 'scope' is not valid." (70011), "The resource principal named x was not found in the
+    # tenant" (500011), azure-identity "Could not find tenant id for provided tenant domain"
     (
-        ("input scopes should be a list", "scope value that is in this reserved list"),
+        (
+            "input scopes should be a list",
+            "scope value that is in this reserved list",
+            "input parameter 'scope' is not valid",
+        ),
         "auth.oauth_scope_invalid",
     ),
+    (("resource principal named",), "auth.oauth_permission_missing"),
+    (("could not find tenant id",), "auth.oauth_tenant_not_found"),
     # ssl: starttls() with an empty host name
     (("server_hostname cannot be an empty string",), "config.host_missing"),
     # socket.gaierror (glibc, macOS, Windows, musl), Node.js "getaddrinfo ENOTFOUND", Go "lookup
@@ -2004,6 +2121,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         ("failed to connect to server: permission denied", "permission denied #13"),
         "connection.refused",
     ),
+    # Frappe's blanket "Incorrect Configuration, Invalid Outgoing Mail Server or Port"
+    (("invalid outgoing mail server or port",), "connection.failed"),
     # JavaMail "Couldn't connect to host, port: x, 465; timeout -1" ("timeout -1" is the setting,
     # not what happened; a nested cause, when given, decides first)
     (
@@ -2056,6 +2175,10 @@ AADSTS_KINDS: dict[int, str] = {
     53005: "auth.basic_auth_disabled",  # Blocked by Conditional Access (token issuance).
     530003: "auth.basic_auth_disabled",  # Conditional Access: a managed device is required.
     900144: "auth.oauth_scope_invalid",  # The request body must contain the parameter 'scope'.
+    50012: "auth.oauth_secret_invalid",  # Invalid client secret is provided (older wording).
+    650053: "auth.oauth_scope_invalid",  # Asked for a scope that doesn't exist on the resource.
+    7000216: "auth.oauth_secret_invalid",  # 'client_assertion', 'client_secret' ... is required.
+    700025: "auth.oauth_failed",  # Client is public: no secret should be presented.
 }
 
 #: Identity errors whose code several causes share ("AADSTS90014: The request body must contain
