@@ -979,9 +979,7 @@ def _classify_reply(
         kind = rule.kind
         if stage is Stage.CONNECT and code == 421 and kind.startswith(("server.", "unknown.")):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
-        return _Finding(
-            kind, stage, reply, provider=provider or rule.provider, provider_searched=True
-        )
+        return _Finding(kind, stage, reply, None, provider or rule.provider, True)
     if _xoauth2_challenge(full):
         return _Finding(
             "auth.xoauth2_rejected", stage, reply, provider=provider, provider_searched=True
@@ -1407,11 +1405,15 @@ def _classify(
                 return carried  # smtpdiag.SendError already carries its diagnosis
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
-    if isinstance(failure, str) and (
-        "--->" in failure
-        or "ested exception" in failure
-        or "aused by:" in failure
-        or "temporarily suspended:" in failure
+    if (
+        (facts is not None or finding.generic)
+        and isinstance(failure, str)
+        and (
+            "--->" in failure
+            or "ested exception" in failure
+            or "aused by:" in failure
+            or "temporarily suspended:" in failure
+        )
     ):
         # Java's "nested exception is:" / "Caused by:" and .NET's "--->" name the cause last:
         # the innermost recognised cause decides ("Could not connect to SMTP host ... nested
