@@ -343,9 +343,8 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "auth.account_disabled",
-        text=r"unusual sending activity detected|sender address blocked",
-        provider="Zoho",
-        src=_SISIMAI_RHOST + "zoho.rb",
+        text=r"unusual sending activity detected",  # (Mimecast's "421 Sender address blocked"
+        src=_SISIMAI_RHOST + "zoho.rb",  # is an IP policy: only Zoho's 5.1.8 form is keyed)
     ),
     R(
         "recipient.rejected",
