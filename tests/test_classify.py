@@ -396,6 +396,42 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     ),
     ("452 4.5.3 Error: too many recipients", "rcpt", "recipient.too_many", POSTFIX),
     (smtplib.SMTPRecipientsRefused({}), None, "recipient.none", NOTES),
+    (
+        "Error: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key "
+        "was not found., Thumbprint of key used by client: '1C74D7']",
+        None,
+        "auth.oauth_certificate_invalid",
+        "https://github.com/pnp/cli-microsoft365/issues/1621",
+    ),
+    (
+        "Error: AADSTS50076: Due to a configuration change made by your administrator, or "
+        "because you moved to a new location, you must use multi-factor authentication to access",
+        None,
+        "auth.oauth_policy_blocked",
+        "https://github.com/Azure-Samples/active-directory-dotnetcore-console-up-v2/issues/44",
+    ),
+    (
+        "AADSTS50011: The redirect URI 'http://localhost:8083/' specified in the request does "
+        "not match the redirect URIs configured for the application 'xxxxxxxxxxx'.",
+        None,
+        "auth.oauth_redirect_uri_mismatch",
+        "https://github.com/getmail6/getmail6/issues/178",
+    ),
+    (
+        "Message: AADSTS7000112: Application 'f1a495bc-0000-0000-0000-000000000000'(mail api) "
+        "is disabled.",
+        None,
+        "auth.oauth_app_disabled",
+        "https://github.com/luoye663/e5/issues/30",
+    ),
+    (
+        "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException."
+        "MapiExceptionShutoffQuotaExceeded",
+        "data",
+        "sender.mailbox_full",
+        "https://learn.microsoft.com/en-us/exchange/troubleshoot/send-emails/"
+        "smtp-submission-improvements",
+    ),
     # ---------------------------------------------------------------- policy
     (
         smtplib.SMTPSenderRefused(530, b"5.7.0 Authentication required", "alice@example.com"),
@@ -1172,9 +1208,9 @@ def test_prefilter_changes_no_answer() -> None:
     compiled = [_compile(rule) for rule in RULES]
 
     from .test_classify_public import ROWS as PUBLIC_ROWS
-    from .test_classify_public import ROWS_INTERNATIONAL, ROWS_LOGS
+    from .test_classify_public import ROWS_INTERNATIONAL, ROWS_LOGS, ROWS_ROUND4
 
-    rows = [*ROWS, *PUBLIC_ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS]
+    rows = [*ROWS, *PUBLIC_ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4]
     texts = [row[0] for row in rows if isinstance(row[0], str)]
     corpus = Path(__file__).parent / "data" / "sisimai-diagnostics.jsonl"
     texts += [json.loads(line)["diagnostic"] for line in corpus.read_text("utf-8").splitlines()]

@@ -247,6 +247,9 @@ _FOUNDATION_ENTRIES: tuple[CatalogueEntry, ...] = (
             "One of the OAuth fields was left empty.",
             "OAuth was chosen as the Secure Connection but the app registration details were not "
             "entered.",
+            "The token request carried no client secret (AADSTS7000218): the secret is missing, or "
+            "a device-code or username/password sign-in needs 'Allow public client flows' turned "
+            "on in the app registration.",
         ],
         [
             (
@@ -770,6 +773,86 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
         fields=["oauth_client_id", "oauth_tenant_id", "oauth_client_secret"],
     ),
     _e(
+        "auth.oauth_certificate_invalid",
+        "The OAuth certificate or client assertion was not accepted",
+        "The application signs in with a certificate (a signed client assertion) and Microsoft "
+        "Entra ID did not accept it: the certificate is not registered for the app, its "
+        "thumbprint does not match, it has expired or was revoked, or the assertion is malformed "
+        "(AADSTS700027, AADSTS7000214, AADSTS1000502, AADSTS50027).",
+        [
+            "The certificate's public key was not uploaded to the app registration, or another "
+            "certificate is used.",
+            "The certificate has expired or was revoked.",
+            "The assertion names the wrong tenant or audience.",
+        ],
+        [
+            (
+                U,
+                "Upload the certificate's public key (.cer) under Certificates & secrets in the "
+                "app registration and sign with the matching private key.",
+            ),
+            (U, "Check the certificate's validity dates and renew it if it has expired."),
+            (A, "Ask your IT team to check the certificates registered for the app."),
+        ],
+        fields=["oauth_client_id", "oauth_tenant_id"],
+    ),
+    _e(
+        "auth.oauth_policy_blocked",
+        "Multi-factor authentication or Conditional Access blocked the sign-in",
+        "Microsoft Entra ID requires multi-factor authentication, a compliant or managed device "
+        "or another Conditional Access condition for this sign-in (AADSTS50076, AADSTS50079, "
+        "AADSTS53003, AADSTS53000), and an application sending mail unattended cannot meet it.",
+        [
+            "Security defaults or a Conditional Access policy require MFA or a managed device.",
+            "The application signs in as a user (username and password, or device code) instead "
+            "of as itself.",
+        ],
+        [
+            (
+                U,
+                "Use app-only OAuth (client credentials with the SMTP.SendAsApp permission), so "
+                "that no user has to sign in.",
+            ),
+            (
+                A,
+                "Ask your IT team to exclude the sending account or app from the policy, or to "
+                "allow the sign-in from this network.",
+            ),
+        ],
+        fields=["oauth_client_id", "username"],
+    ),
+    _e(
+        "auth.oauth_redirect_uri_mismatch",
+        "The redirect URI is not registered for the app",
+        "The sign-in used a redirect (reply) URI that the app registration does not list "
+        "(AADSTS50011, AADSTS500113).",
+        ["The app registration has no redirect URI, or a different one (another port or path)."],
+        [
+            (
+                U,
+                "Add the exact redirect URI the application uses (for example "
+                "http://localhost:8080/) under Authentication in the app registration.",
+            ),
+            (A, "Ask your IT team to add the redirect URI to the app registration."),
+        ],
+        fields=["oauth_client_id"],
+    ),
+    _e(
+        "auth.oauth_app_disabled",
+        "The OAuth application is disabled",
+        "The app registration exists, but it or its enterprise application (service principal) "
+        "was disabled by an administrator or by Microsoft (AADSTS7000112).",
+        ["An administrator disabled the enterprise application.", "Microsoft disabled the app."],
+        [
+            (
+                A,
+                "Ask your IT team to enable the enterprise application again, or to create a new "
+                "app registration if Microsoft disabled it.",
+            ),
+        ],
+        fields=["oauth_client_id"],
+    ),
+    _e(
         "auth.non_ascii_credentials",
         "The username or password contains characters that cannot be sent",
         "The username or password contains non-ASCII characters (such as é or ü). The standard "
@@ -798,6 +881,23 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
             (A, "Ask your IT team to give the account 'Send As' permission for the From address."),
         ],
         fields=["from_address", "username"],
+    ),
+    _e(
+        "sender.mailbox_full",
+        "Your own mailbox is full",
+        "The sending mailbox is over its storage quota, so the server refuses to submit the "
+        "message: Exchange Online keeps a copy in Sent Items and reports "
+        "STOREDRV.Submission.Exception:QuotaExceededException (554 5.2.2).",
+        ["The sending mailbox, with its Sent Items and Deleted Items, has reached its quota."],
+        [
+            (
+                U,
+                "Delete old messages from the sending mailbox and empty Sent Items and Deleted "
+                "Items.",
+            ),
+            (A, "Ask your IT team to raise the mailbox quota or to turn on archiving."),
+        ],
+        fields=["username", "from_address"],
     ),
     _e(
         "sender.not_verified",

@@ -684,6 +684,9 @@ def _facts_from_text(text: str) -> _Facts:
             return facts
     facts = _Facts(message=text)
     stripped = text.strip()
+    if stripped.lower() in _OAUTH_ERROR_NAMES:  # a bare OAuth error name, as pasted from a log
+        facts.oauth_error = stripped.lower()
+        return facts
     match = _EXC_TEXT.match(stripped)
     rest = stripped
     if match:
@@ -868,33 +871,61 @@ def _is_timeout(facts: _Facts) -> bool:
 
 
 def _oauth_kind(facts: _Facts) -> str | None:
-    for code in facts.aadsts:
-        kind = AADSTS_KINDS.get(code)
-        if kind:
-            return kind
     error = (facts.oauth_error or "").lower()
     if facts.aadsts:
-        # A code shared by several causes, or one this table lacks: the parameter it names, then
-        # the OAuth error (invalid_grant, invalid_client, ...) decide.
         low = facts.message.lower()
-        for phrase, kind in AADSTS_PHRASES:
-            if phrase in low:
+        codes = set(facts.aadsts)
+        # A code several causes share: its words decide first.
+        for code, phrase, kind in AADSTS_PHRASES:
+            if code is not None and code in codes and phrase in low:
                 return kind
-        if error in ("", "invalid_request", "unauthorized_client", "interaction_required"):
-            return "auth.oauth_failed"
+        for code in facts.aadsts:
+            mapped = AADSTS_KINDS.get(code)
+            if mapped:
+                return mapped
+        # A code the table lacks: the parameter it names, then the OAuth error. An unknown code
+        # with invalid_grant is no proof of a bad token (Conditional Access, unassigned users
+        # and expired passwords come as invalid_grant too): the code names the cause.
+        for code, phrase, kind in AADSTS_PHRASES:
+            if code is None and phrase in low:
+                return kind
+        if error == "invalid_client":
+            if "assertion" in low or "certificate" in low:
+                return "auth.oauth_certificate_invalid"
+            return "auth.oauth_secret_invalid"
+        return _OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed")
     if not error:
         return None
-    if error == "invalid_client":
-        return "auth.oauth_secret_invalid"
-    if error == "invalid_scope":
-        return "auth.oauth_scope_invalid"
-    if error == "unauthorized_client":
-        return "auth.oauth_app_not_found"
     if error in ("invalid_grant", "expired_token"):
         return "auth.oauth_token_invalid"
-    if error == "consent_required":
-        return "auth.oauth_permission_missing"
-    return "auth.oauth_failed"
+    if error == "invalid_client":
+        return "auth.oauth_secret_invalid"
+    if error == "unauthorized_client":
+        return "auth.oauth_app_not_found"
+    return _OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed")
+
+
+# OAuth error names (RFC 6749 §5.2, Entra ID) whose meaning does not depend on an AADSTS code.
+_OAUTH_ERROR_KINDS = {
+    "invalid_scope": "auth.oauth_scope_invalid",
+    "consent_required": "auth.oauth_permission_missing",
+    "expired_token": "auth.oauth_token_invalid",
+    "temporarily_unavailable": "server.temporary",
+}
+_OAUTH_ERROR_NAMES = frozenset(
+    {
+        "invalid_grant",
+        "invalid_client",
+        "unauthorized_client",
+        "interaction_required",
+        "consent_required",
+        "access_denied",
+        "invalid_scope",
+        "invalid_request",
+        "expired_token",
+        "temporarily_unavailable",
+    }
+)
 
 
 _XOAUTH2_JSON = re.compile(r'"status"\s*:\s*"?(?:4\d\d|5\d\d)"?', re.IGNORECASE)

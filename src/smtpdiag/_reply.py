@@ -36,6 +36,9 @@ _KNOWN_CODE_SET = frozenset(_KNOWN_CODES.split("|"))
 # A character class first lets the regex engine skip ahead; the code is then checked in Python.
 _CODE_CANDIDATE = re.compile(r"[45][0-9][0-9](?=[ \t:,-]|$)", re.MULTILINE)
 _BEFORE_CODE = frozenset(":;'\"([=")
+# PHPMailer ends its error with the reply code it got: "... Detail: <reply text> SMTP code: 552".
+# Named like that, the code wins over numbers earlier in the text ("a relay quota of 500").
+_LABELLED_CODE = re.compile(r"SMTP code: ([2-5][0-9][0-9])\b", re.IGNORECASE)
 
 
 def find_embedded_code(text: str) -> tuple[int, int, int] | None:
@@ -120,7 +123,12 @@ def _parse_general(text: str, code: int | None) -> Reply:
         found_code = int(match.group(1))
         start = match.end()
     else:
-        embedded = find_embedded_code(body)
+        labelled = _LABELLED_CODE.search(body)
+        embedded = (
+            find_embedded_code(body)
+            if labelled is None
+            else (int(labelled.group(1)), labelled.start(1), labelled.end(1))
+        )
         if embedded is not None:
             found_code, _, start = embedded
     if code is None:

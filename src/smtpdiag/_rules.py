@@ -101,6 +101,10 @@ _EXS_NDR = (
     "non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages.md"
 )
 _POSTFIX_TLS = "postfix/postfix: src/tls/tls_client.c, src/smtp/smtp_proto.c"
+_MS_SUBMIT = (
+    "https://learn.microsoft.com/en-us/exchange/troubleshoot/send-emails/"
+    "smtp-submission-improvements (message storage and concurrent connection throttling)"
+)
 _NETEASE = "http://mail.163.com/help/help_spam_16.htm (NetEase reply codes)"
 _GMX = "https://postmaster.gmx.com/en/error-messages (United Internet: GMX, web.de, IONOS)"
 _GMAIL_SIS = (
@@ -293,7 +297,7 @@ RULES: tuple[Rule, ...] = (
         text=r"encoded-word syntax is not permitted|mail message is malformed",
         src=_GMAIL_SIS,
     ),
-    R("sender.from_invalid", text=r"is not a valid rfc 5321 address", src=_GMAIL_SIS),
+    R("sender.from_invalid", text=r"sender address \S* ?\S* ?is not a valid rfc", src=_GMAIL_SIS),
     R("policy.helo_rejected", text=r"helo/ehlo argument is invalid", src=_GMAIL_SIS),
     R("policy.rejected", text=r"violates (?:\S+ )?email policy", src=_GMAIL_CODES),
     # STARTTLS misuse (a client bug): pipelining after STARTTLS, repeating it, arguments to it
@@ -825,6 +829,87 @@ RULES: tuple[Rule, ...] = (
     ),
     R("recipient.unknown", text=r"email not exist", src="SimpleLogin 'SL E515 Email not exist'"),
     # ---------------------------------------------------------------------------------------
+    # Big providers, second pass (Google's 2026 error page, Exchange's reply list, Outlook.com)
+    R(
+        "rate_limit.throttled",
+        text=r"receiving email at a rate|receiving email too quickly",
+        src=_GMAIL_CODES,
+    ),
+    R("recipient.address_invalid", "", "5.1.2", r"is not a valid rfc", src=_GMAIL_CODES),
+    R(
+        "recipient.address_invalid",
+        text=r"recipient address \S* ?\S* ?is not a valid rfc",
+        src=_GMAIL_CODES,
+    ),
+    R("policy.encryption_required", text=r"not using a tls connection", src=_GMAIL_CODES),
+    R("auth.account_disabled", text=r"account has been temporarily suspended", src=_GMAIL_CODES),
+    R("policy.helo_rejected", text=r"empty helo/ehlo argument", src=_GMAIL_CODES),
+    # Outlook.com "5.3.4 Requested action not taken; To continue sending messages, please sign in
+    # to your account." / "... we've temporarily blocked your account."
+    R(
+        "auth.account_disabled",
+        "",
+        "5.3.4",
+        r"sign in to your account|blocked your account",
+        provider=MS,
+        src="Outlook.com replies (find_string ids 19362119541, 4180487461)",
+    ),
+    R(
+        "sender.send_as_denied",
+        "",
+        "5.3.4",
+        r"sendasdenied",
+        src="https://github.com/nodemailer/nodemailer/issues/748",
+    ),
+    # Exchange Online: a submitting mailbox over its own quota (Sent Items count too)
+    R("sender.mailbox_full", "", "5.2.2", r"storedrv\.submission", provider=MS, src=_MS_SUBMIT),
+    R(
+        "sender.mailbox_full",
+        text=r"storedrv\.submission\.exception:quotaexceeded",
+        provider=MS,
+        src=_MS_SUBMIT,
+    ),
+    R(
+        "policy.authentication_required",
+        "",
+        "5.7.3",
+        r"user not authenticated",
+        src="smtp.live.com via .NET (find_string id 7027629205)",
+    ),
+    R("message.non_ascii", "", "5.1.6", r"smtputf8", src=_EXS_SRC),
+    R(
+        "recipient.rejected",
+        text=r"no recipient succeeded|tenant allow block list|"
+        r"destination mailbox address ambiguous",
+        src=_EXS_SRC + "; " + _MS_NDR,
+    ),
+    R("sender.rejected", "", "5.7.800", provider=MS, src=_MS_NDR),  # banned sender domain
+    R(
+        "policy.dmarc_failed",
+        text=r"must pass either spf or dkim",
+        src=_SISIMAI_RHOST + "exchangeonline.rb",
+    ),
+    R("tls.protocol_version", text=r"cipher strength is too weak", src=_EXS_SRC),
+    R("connection.timeout", "421", text=r"connection timed out", src=_EXS_SRC),
+    R("protocol.bad_sequence", text=r"require ehlo to send mail", src=_EXS_SRC),
+    R("protocol.syntax_error", text=r"unrecognized command", src=_EXS_SRC),
+    R("sender.not_verified", text=r"sending from unregistered domains", src=_MS_NDR),
+    # Zoho "553 Sender is not allowed to relay emails", iCloud "550 5.7.0 From address is not
+    # one of your addresses", Yahoo "550 Request failed; Mailbox unavailable" (after DATA): the
+    # From is not the login's own address
+    R(
+        "sender.send_as_denied",
+        text=r"sender is not allowed to relay emails|from address is not one of your addresses|"
+        r"request failed; mailbox unavailable",
+        src="Zoho and iCloud replies (find_string ids 13654885200, 71611333985); "
+        "https://github.com/PHPMailer/PHPMailer/issues/2685",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        text=r"over your relay quota|24 hour limit for message recipients",
+        src="https://github.com/WWBN/AVideo/issues/7527",
+    ),
+    # ---------------------------------------------------------------------------------------
     # MTAs
     # Postfix reject_sender_login_mismatch "553 5.7.1 <x>: Sender address rejected: not logged
     # in"; Exim "550 SMTP AUTH is required for message submission on port 587"
@@ -1114,7 +1199,13 @@ RULES: tuple[Rule, ...] = (
         text=r"submissionquotaexceeded|submission quota|recipient rate limit exceeded",
         src=_MS_NDR,
     ),
-    R("rate_limit.throttled", text=r"sender thread limit|thread limit exceeded", src=_MS_NDR),
+    # "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded": a fourth concurrent
+    # connection of the same mailbox
+    R(
+        "rate_limit.too_many_connections",
+        text=r"sender thread limit|thread limit exceeded",
+        src=_MS_NDR,
+    ),
     # "550 5.7.124 Sender not in allowed-senders list"; "550 5.7.133 RESOLVER.RST.
     # SenderNotAuthenticatedForGroup"; "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized"
     R(
@@ -2060,6 +2151,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "auth.oauth_scope_invalid",
     ),
     (("resource principal named",), "auth.oauth_permission_missing"),
+    # "Client credential flows must have a scope value with /.default suffixed to the resource
+    # identifier" (AADSTS1002012 without its code)
+    (("must have a scope value with /.default",), "auth.oauth_scope_invalid"),
+    # The Conditional Access page: "Your sign-in was successful but does not meet the criteria
+    # to access this resource."
+    (("does not meet the criteria to access this resource",), "auth.oauth_policy_blocked"),
     (("could not find tenant id",), "auth.oauth_tenant_not_found"),
     # ssl: starttls() with an empty host name
     (("server_hostname cannot be an empty string",), "config.host_missing"),
@@ -2143,25 +2240,25 @@ AADSTS_KINDS: dict[int, str] = {
     90013: "auth.oauth_tenant_not_found",  # Invalid input received from the user.
     50034: "auth.oauth_user_not_found",  # The user account does not exist in the directory.
     50126: "auth.invalid_credentials",  # Invalid username or password.
-    50076: "auth.basic_auth_disabled",  # MFA required: a password-only login is refused.
-    50079: "auth.basic_auth_disabled",  # The user must enroll in MFA.
+    50076: "auth.oauth_policy_blocked",  # MFA required: a password-only login is refused.
+    50079: "auth.oauth_policy_blocked",  # The user must enroll in MFA.
     50053: "auth.too_many_attempts",  # Account is locked (smart lockout).
     50057: "auth.account_disabled",  # The user account is disabled.
     50055: "auth.account_disabled",  # The password is expired.
     65001: "auth.oauth_permission_missing",  # The user or administrator has not consented.
     500011: "auth.oauth_permission_missing",  # Resource principal not found in the tenant.
-    7000112: "auth.oauth_app_not_found",  # Application is disabled.
+    7000112: "auth.oauth_app_disabled",  # Application is disabled.
     70011: "auth.oauth_scope_invalid",  # The provided value for the input parameter 'scope'.
     1002012: "auth.oauth_scope_invalid",  # The provided value for scope ... is not valid.
-    70000: "auth.oauth_scope_invalid",  # The request was denied because scopes are invalid.
+    70000: "auth.oauth_token_invalid",  # The request was denied because scopes are invalid.
     700024: "auth.oauth_token_invalid",  # Client assertion is not within its valid time range.
-    700027: "auth.oauth_token_invalid",  # Client assertion failed signature validation.
-    7000218: "auth.oauth_secret_invalid",  # client_assertion or client_secret missing.
-    50011: "auth.oauth_app_not_found",  # The reply URL does not match.
-    700054: "auth.oauth_permission_missing",  # response_type 'id_token' is not enabled.
+    700027: "auth.oauth_certificate_invalid",  # Client assertion failed signature validation.
+    7000218: "auth.oauth_incomplete",  # client_assertion or client_secret missing.
+    50011: "auth.oauth_redirect_uri_mismatch",  # The reply URL does not match.
+    700054: "auth.oauth_failed",  # response_type 'id_token' is not enabled.
     50173: "auth.oauth_token_invalid",  # The provided grant has expired.
     70008: "auth.oauth_token_invalid",  # The refresh token has expired.
-    53003: "auth.basic_auth_disabled",  # Blocked by Conditional Access.
+    53003: "auth.oauth_policy_blocked",  # Blocked by Conditional Access.
     50059: "auth.oauth_tenant_not_found",  # No tenant-identifying information found.
     50020: "auth.oauth_user_not_found",  # The user account is from another identity provider.
     700082: "auth.oauth_token_invalid",  # The refresh token has expired due to inactivity.
@@ -2171,21 +2268,101 @@ AADSTS_KINDS: dict[int, str] = {
     54005: "auth.oauth_token_invalid",  # OAuth2 Authorization code was already redeemed.
     700003: "auth.oauth_token_invalid",  # Device object was not found in the tenant.
     50194: "auth.oauth_tenant_not_found",  # Not multi-tenant: use a tenant-specific endpoint.
-    53005: "auth.basic_auth_disabled",  # Blocked by Conditional Access (token issuance).
-    530003: "auth.basic_auth_disabled",  # Conditional Access: a managed device is required.
+    53005: "auth.oauth_policy_blocked",  # Blocked by Conditional Access (token issuance).
+    530003: "auth.oauth_policy_blocked",  # Conditional Access: a managed device is required.
     900144: "auth.oauth_scope_invalid",  # The request body must contain the parameter 'scope'.
     50012: "auth.oauth_secret_invalid",  # Invalid client secret is provided (older wording).
     650053: "auth.oauth_scope_invalid",  # Asked for a scope that doesn't exist on the resource.
-    7000216: "auth.oauth_secret_invalid",  # 'client_assertion', 'client_secret' ... is required.
+    7000216: "auth.oauth_incomplete",  # 'client_assertion', 'client_secret' ... is required.
     700025: "auth.oauth_failed",  # Client is public: no secret should be presented.
+    # Certificates and signed client assertions
+    7000214: "auth.oauth_certificate_invalid",  # Certificate has been revoked.
+    1000502: "auth.oauth_certificate_invalid",  # Certificate is outside its validity window.
+    7000274: "auth.oauth_certificate_invalid",  # Invalid certificate.
+    7000277: "auth.oauth_certificate_invalid",  # Invalid certificate.
+    700030: "auth.oauth_certificate_invalid",  # Subject name in certificate isn't authorized.
+    50027: "auth.oauth_certificate_invalid",  # JWT token is invalid or malformed.
+    50013: "auth.oauth_token_invalid",  # Assertion failed signature validation.
+    # Redirect URIs
+    500113: "auth.oauth_redirect_uri_mismatch",  # No reply address is registered.
+    900971: "auth.oauth_redirect_uri_mismatch",  # No reply address provided.
+    # MFA, Conditional Access, security defaults
+    50072: "auth.oauth_policy_blocked",  # The user must enroll for MFA.
+    50074: "auth.oauth_policy_blocked",  # Strong authentication is required.
+    50158: "auth.oauth_policy_blocked",  # External security challenge not satisfied.
+    530035: "auth.oauth_policy_blocked",  # Access has been blocked by security defaults.
+    53000: "auth.oauth_policy_blocked",  # Device is not in required device state.
+    53001: "auth.oauth_policy_blocked",  # Device is not domain joined.
+    53002: "auth.oauth_policy_blocked",  # Application used isn't an approved application.
+    53011: "auth.oauth_policy_blocked",  # User blocked due to risk on home tenant.
+    50097: "auth.oauth_policy_blocked",  # Device authentication is required.
+    50131: "auth.oauth_policy_blocked",  # Used in various Conditional Access errors.
+    530032: "auth.oauth_policy_blocked",  # Blocked by Conditional Access on security policy.
+    # Accounts and passwords
+    50144: "auth.account_disabled",  # The user's Active Directory password has expired.
+    50135: "auth.account_disabled",  # Password change is required due to account risk.
+    50056: "auth.invalid_credentials",  # Invalid or null password.
+    50064: "auth.invalid_credentials",  # Credential validation on username or password failed.
+    16000: "auth.oauth_user_not_found",  # The user account does not exist in the tenant.
+    90072: "auth.oauth_user_not_found",  # The account must be added as an external user first.
+    51004: "auth.oauth_user_not_found",  # The user account doesn't exist in the directory.
+    50014: "auth.oauth_user_not_found",  # Guest invitation not redeemed.
+    # Tokens and sessions
+    50133: "auth.oauth_token_invalid",  # Session invalid after expiry or a password change.
+    50132: "auth.oauth_token_invalid",  # Session invalid after a password change.
+    50058: "auth.oauth_token_invalid",  # A silent sign-in request, but no user is signed in.
+    70019: "auth.oauth_token_invalid",  # Verification code expired.
+    70020: "auth.oauth_token_invalid",  # The device code has expired.
+    # Apps disabled, permissions and consent, resources
+    1000031: "auth.oauth_app_disabled",  # Application can't be accessed at this time.
+    500014: "auth.oauth_app_disabled",  # The service principal for the resource is disabled.
+    50105: "auth.oauth_permission_missing",  # The user is not assigned to the application.
+    90094: "auth.oauth_permission_missing",  # The grant requires admin permission.
+    90095: "auth.oauth_permission_missing",  # Admin consent is required (consent workflow).
+    90008: "auth.oauth_permission_missing",  # The user or admin hasn't consented.
+    65004: "auth.oauth_permission_missing",  # User declined to consent to access the app.
+    65005: "auth.oauth_permission_missing",  # Misconfigured application (required access).
+    650056: "auth.oauth_permission_missing",  # Misconfigured application (no permissions).
+    650052: "auth.oauth_permission_missing",  # The organisation lacks the service.
+    50001: "auth.oauth_permission_missing",  # The resource was not found in the tenant.
+    # Tenants and endpoints
+    90019: "auth.oauth_tenant_not_found",  # No tenant-identifying information found.
+    50128: "auth.oauth_tenant_not_found",  # Invalid domain name: no tenant information.
+    90010: "auth.oauth_tenant_not_found",  # Grant type not supported over /common or /consumers.
+    9001023: "auth.oauth_tenant_not_found",  # Grant type not supported over /common.
+    90124: "auth.oauth_tenant_not_found",  # Resource not supported over /common or /consumers.
+    90130: "auth.oauth_tenant_not_found",  # Application not supported over /common.
+    # Scopes and resources
+    700022: "auth.oauth_scope_invalid",  # The scope contains more than one resource.
+    28002: "auth.oauth_scope_invalid",  # The provided value for scope isn't valid.
+    28003: "auth.oauth_scope_invalid",  # Scope can't be empty.
+    901002: "auth.oauth_scope_invalid",  # The 'resource' request parameter isn't supported.
+    90009: "auth.oauth_scope_invalid",  # The app requests a token for itself.
+    # The identity platform's own temporary failures and throttling
+    90033: "server.temporary",  # A transient error has occurred.
+    90006: "server.temporary",  # The server encountered an internal error.
+    90090: "server.temporary",  # Transient error.
+    50087: "server.temporary",  # Sign-in failed for an unknown reason; try again.
+    90024: "server.temporary",  # A transient error has occurred.
+    50000: "server.temporary",  # There was an issue with the service.
+    90055: "rate_limit.throttled",  # Too many incoming requests.
+    50196: "rate_limit.throttled",  # A client request loop was detected.
 }
 
-#: Identity errors whose code several causes share ("AADSTS90014: The request body must contain
-#: the following parameter: 'client_secret or client_assertion'." / "... 'client_id'." /
-#: "... The required field 'scope' is missing"): the parameter it names decides. Lower case.
-AADSTS_PHRASES: tuple[tuple[str, str], ...] = (
-    ("'client_secret", "auth.oauth_secret_invalid"),
-    ("'client_assertion", "auth.oauth_secret_invalid"),
-    ("'scope'", "auth.oauth_scope_invalid"),
-    ("'client_id'", "auth.oauth_incomplete"),
+#: Identity errors whose code several causes share: the words decide before the code table.
+#: (code, or None for a code the table lacks; a lower-case phrase; the kind). "AADSTS90014: The
+#: request body must contain the following parameter: 'client_secret or client_assertion'." /
+#: "... 'client_id'." / "AADSTS70001: Application 'x' is disabled." / "AADSTS50012: Client
+#: assertion audience claim does not match Realm issuer." (a certificate) / "AADSTS50012:
+#: Invalid client secret is provided."
+AADSTS_PHRASES: tuple[tuple[int | None, str, str], ...] = (
+    (70001, "is disabled", "auth.oauth_app_disabled"),
+    (50012, "assertion", "auth.oauth_certificate_invalid"),
+    (50012, "certificate", "auth.oauth_certificate_invalid"),
+    (700023, "assertion", "auth.oauth_certificate_invalid"),
+    (700023, "scope", "auth.oauth_scope_invalid"),
+    (None, "'client_id'", "auth.oauth_incomplete"),
+    (None, "'scope'", "auth.oauth_scope_invalid"),
+    (None, "'client_secret", "auth.oauth_incomplete"),
+    (None, "'client_assertion", "auth.oauth_incomplete"),
 )
