@@ -26,7 +26,16 @@ from typing import Any
 from ._catalogue import _reply_diagnosis, make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage, _new_reply
 from ._reply import decode_reply_text, find_embedded_code, parse_reply
-from ._rules import AADSTS_KINDS, AADSTS_PHRASES, EXCEPTION_PHRASES, PROVIDERS, RULES, Rule
+from ._rules import (
+    AADSTS_KINDS,
+    AADSTS_PHRASES,
+    EXCEPTION_PHRASES,
+    OAUTH_ERROR_KINDS,
+    OAUTH_ERRORS_NAMING_NO_CAUSE,
+    PROVIDERS,
+    RULES,
+    Rule,
+)
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
 
 __all__ = ["classify"]
@@ -684,7 +693,7 @@ def _facts_from_text(text: str) -> _Facts:
             return facts
     facts = _Facts(message=text)
     stripped = text.strip()
-    if stripped.lower() in _OAUTH_ERROR_NAMES:  # a bare OAuth error name, as pasted from a log
+    if stripped.lower() in OAUTH_ERROR_KINDS:  # a bare OAuth error name, as pasted from a log
         facts.oauth_error = stripped.lower()
         return facts
     match = _EXC_TEXT.match(stripped)
@@ -872,60 +881,29 @@ def _is_timeout(facts: _Facts) -> bool:
 
 def _oauth_kind(facts: _Facts) -> str | None:
     error = (facts.oauth_error or "").lower()
-    if facts.aadsts:
-        low = facts.message.lower()
-        codes = set(facts.aadsts)
-        # A code several causes share: its words decide first.
-        for code, phrase, kind in AADSTS_PHRASES:
-            if code is not None and code in codes and phrase in low:
-                return kind
-        for code in facts.aadsts:
-            mapped = AADSTS_KINDS.get(code)
-            if mapped:
-                return mapped
-        # A code the table lacks: the parameter it names, then the OAuth error. An unknown code
-        # with invalid_grant is no proof of a bad token (Conditional Access, unassigned users
-        # and expired passwords come as invalid_grant too): the code names the cause.
-        for code, phrase, kind in AADSTS_PHRASES:
-            if code is None and phrase in low:
-                return kind
-        if error == "invalid_client":
-            if "assertion" in low or "certificate" in low:
-                return "auth.oauth_certificate_invalid"
-            return "auth.oauth_secret_invalid"
-        return _OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed")
-    if not error:
-        return None
-    if error in ("invalid_grant", "expired_token"):
-        return "auth.oauth_token_invalid"
-    if error == "invalid_client":
-        return "auth.oauth_secret_invalid"
-    if error == "unauthorized_client":
-        return "auth.oauth_app_not_found"
-    return _OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed")
-
-
-# OAuth error names (RFC 6749 §5.2, Entra ID) whose meaning does not depend on an AADSTS code.
-_OAUTH_ERROR_KINDS = {
-    "invalid_scope": "auth.oauth_scope_invalid",
-    "consent_required": "auth.oauth_permission_missing",
-    "expired_token": "auth.oauth_token_invalid",
-    "temporarily_unavailable": "server.temporary",
-}
-_OAUTH_ERROR_NAMES = frozenset(
-    {
-        "invalid_grant",
-        "invalid_client",
-        "unauthorized_client",
-        "interaction_required",
-        "consent_required",
-        "access_denied",
-        "invalid_scope",
-        "invalid_request",
-        "expired_token",
-        "temporarily_unavailable",
-    }
-)
+    if not facts.aadsts:
+        return OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed") if error else None
+    low = facts.message.lower()
+    codes = set(facts.aadsts)
+    # A code several causes share: its words decide first.
+    for code, phrase, kind in AADSTS_PHRASES:
+        if code is not None and code in codes and phrase in low:
+            return kind
+    for code in facts.aadsts:
+        mapped = AADSTS_KINDS.get(code)
+        if mapped:
+            return mapped
+    # A code the table lacks: the parameter it names, then the OAuth error when it names a cause
+    # on its own (invalid_grant does not: Conditional Access, unassigned users and expired
+    # passwords come as invalid_grant too, and the code names the cause).
+    for code, phrase, kind in AADSTS_PHRASES:
+        if code is None and phrase in low:
+            return kind
+    if error == "invalid_client" and ("assertion" in low or "certificate" in low):
+        return "auth.oauth_certificate_invalid"
+    if error in OAUTH_ERRORS_NAMING_NO_CAUSE:
+        return "auth.oauth_failed"
+    return OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed")
 
 
 _XOAUTH2_JSON = re.compile(r'"status"\s*:\s*"?(?:4\d\d|5\d\d)"?', re.IGNORECASE)

@@ -18,6 +18,8 @@ __all__ = [
     "AADSTS_KINDS",
     "AADSTS_PHRASES",
     "EXCEPTION_PHRASES",
+    "OAUTH_ERRORS_NAMING_NO_CAUSE",
+    "OAUTH_ERROR_KINDS",
     "PROVIDERS",
     "RULES",
     "ProviderSignature",
@@ -2348,6 +2350,26 @@ AADSTS_KINDS: dict[int, str] = {
     90055: "rate_limit.throttled",  # Too many incoming requests.
     50196: "rate_limit.throttled",  # A client request loop was detected.
 }
+
+#: OAuth error names (RFC 6749 §5.2 and Entra ID's additions) -> kind, for a token error that
+#: carries no AADSTS code, or one AADSTS_KINDS lacks.
+OAUTH_ERROR_KINDS: dict[str, str] = {
+    "invalid_client": "auth.oauth_secret_invalid",  # client authentication failed
+    "invalid_grant": "auth.oauth_token_invalid",  # the grant or refresh token is invalid
+    "expired_token": "auth.oauth_token_invalid",
+    "unauthorized_client": "auth.oauth_app_not_found",  # the client may not use this grant
+    "invalid_scope": "auth.oauth_scope_invalid",
+    "consent_required": "auth.oauth_permission_missing",
+    "temporarily_unavailable": "server.temporary",
+    "interaction_required": "auth.oauth_failed",
+    "access_denied": "auth.oauth_failed",
+    "invalid_request": "auth.oauth_failed",
+}
+#: With an AADSTS code beside them these names say nothing about the cause (Conditional Access,
+#: unassigned users and expired passwords all come as invalid_grant): the code decides.
+OAUTH_ERRORS_NAMING_NO_CAUSE = frozenset(
+    {"invalid_grant", "unauthorized_client", "interaction_required", "invalid_request"}
+)
 
 #: Identity errors whose code several causes share: the words decide before the code table.
 #: (code, or None for a code the table lacks; a lower-case phrase; the kind). "AADSTS90014: The
