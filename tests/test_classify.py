@@ -1207,10 +1207,9 @@ def test_prefilter_changes_no_answer() -> None:
 
     compiled = [_compile(rule) for rule in RULES]
 
-    from .test_classify_public import ROWS as PUBLIC_ROWS
-    from .test_classify_public import ROWS_INTERNATIONAL, ROWS_LOGS, ROWS_ROUND4
+    from .test_classify_public import ALL_ROWS
 
-    rows = [*ROWS, *PUBLIC_ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4]
+    rows = [*ROWS, *ALL_ROWS]
     texts = [row[0] for row in rows if isinstance(row[0], str)]
     corpus = Path(__file__).parent / "data" / "sisimai-diagnostics.jsonl"
     texts += [json.loads(line)["diagnostic"] for line in corpus.read_text("utf-8").splitlines()]

@@ -1463,11 +1463,185 @@ ROWS_ROUND4: list[tuple[Any, str | None, str, str]] = [
     ("invalid_grant", None, "auth.oauth_token_invalid", "an OAuth error name as logged"),
 ]
 
+# Localized .NET, Windows and provider texts (fifth review round)
+ROWS_LOCALIZED: list[tuple[Any, str | None, str, str]] = [
+    (
+        "Error al enviar el correo: el servidor SMTP requiere una conexión segura o el cliente no se autenticó. La respuesta del servidor fue: 5.7.1 cliente autenticó. No se reenviará el correo.",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs/sql-docs localized (find_string id 43393456776)",
+    ),
+    (
+        "Échec de l’envoi du message électronique : le serveur SMTP requiert une connexion sécurisée ou le client n’était pas authentifié. La réponse du serveur était : 5.7.1 Le client n’était pas authentifié. Le message ne sera pas renvoyé.",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs/sql-docs localized (find_string id 39814504105)",
+    ),
+    (
+        "電子メールを送信できません: SMTP サーバーにセキュリティで保護された接続が必要であるか、またはクライアントが認証されていません。 サーバーの応答があった: 5.7.1 にクライアントが非 authenticatedMail は再送信されません。",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs/sql-docs localized (find_string id 2416735562)",
+    ),
+    (
+        "System.Net.Mail.SmtpException: Für den SMTP-Server ist eine sichere Verbindung erforderlich, oder der Client wurde nicht authentifiziert. Die Serverantwort war: 5.7.1 Client wurde nicht auf System.Net.Mail.MailCommand.CheckResponse(SmtpStatusCode statusCode, String response) authentifiziert.",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs/sql-docs localized (find_string id 1747134429)",
+    ),
+    (
+        "System.Net.Mail.SmtpException: O servidor SMTP requer uma conexão segura ou o cliente não foi autenticado. A resposta do servidor foi: 5.7.1 cliente não foi autenticado em System.Net.Mail.MailCommand.CheckResponse(SmtpStatusCode statusCode, String response)",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs/sql-docs localized (find_string id 39735200546)",
+    ),
+    (
+        "Сбой при отправке электронной почты: SMTP-серверу требуется безопасное соединение или клиент не прошел проверку подлинности. Получен ответ сервера. 5.7.1 Клиент не прошел проверку подлинности. Повторная отправка почты произведена не будет.",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs/sql-docs localized (find_string id 34107339654)",
+    ),
+    (
+        "SMTP 服务器要求安全连接或客户端未通过身份验证",
+        None,
+        "policy.authentication_required",
+        "a C# comment (find_string id 35235135310)",
+    ),
+    (
+        "SMTP sunucusu güvenli bir bağlantı gerektiriyor veya istemcinin kimliği doğrulanmadı.",
+        None,
+        "policy.authentication_required",
+        "MicrosoftDocs Dynamics tr-TR (find_string id 40676795057)",
+    ),
+    (
+        "No se puede establecer una conexión ya que el equipo de destino denegó expresamente dicha conexión",
+        "connect",
+        "connection.refused",
+        "find_string id 66800561032",
+    ),
+    (
+        "Es konnte keine Verbindung hergestellt werden, da der Zielcomputer die Verbindung verweigerte. (localhost:3001)",
+        "connect",
+        "connection.refused",
+        "find_string id 58636245563",
+    ),
+    (
+        "由于目标计算机积极拒绝，无法连接",
+        "connect",
+        "connection.refused",
+        "a Flask SMTP handler (find_string id 21213962366)",
+    ),
+    (
+        "connect error: tcp connect error: Nenhuma conexão pôde ser feita porque a máquina de destino as recusou ativamente. (os error 10061)",
+        "connect",
+        "connection.refused",
+        "find_string id 67467608657",
+    ),
+    (
+        "接続済みの呼び出し先が一定の時間を過ぎても正しく応答しなかったため、接続できませんでした。または接続済みのホストが応答しなかったため、確立された接続は失敗しました。",
+        "connect",
+        "connection.timeout",
+        "MicrosoftDocs sql-docs ja-JP (find_string id 49325916795)",
+    ),
+    (
+        "fsockopen() [function.fsockopen]: unable to connect to ssl://smtp.gmail.com:465 (Попытка установить соединение была безуспешной, т.к. от другого компьютера за требуемое время не получен нужный отклик, или было разорвано уже установленное соединение из-за неверного отклика уже подключенного компьютера.\n)",
+        "connect",
+        "connection.timeout",
+        "Kohana/Swift log (find_string id 30227866100)",
+    ),
+    (
+        "无法连接主机“X.X.X.X”: 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。",
+        "connect",
+        "connection.timeout",
+        "find_string id 40688146497",
+    ),
+    (
+        "无法从传输连接中读取数据: 远程主机强迫关闭了一个现有的连接",
+        None,
+        "connection.closed",
+        "find_string id 57049377577",
+    ),
+    (
+        "System.IO.IOException: Von der Übertragungsverbindung können keine Daten gelesen werden: Eine vorhandene Verbindung wurde vom Remotehost geschlossen. --->System.Net.Sockets.SocketException: Eine vorhandene Verbindung wurde vom Remotehost geschlossen",
+        None,
+        "connection.closed",
+        "find_string id 7774337714",
+    ),
+    (
+        "System.Security.Authentication.AuthenticationException: Das Remotezertifikat ist laut Validierungsverfahren ungültig.",
+        "tls",
+        "tls.certificate_untrusted",
+        "MicrosoftDocs de-DE (find_string id 24211999354)",
+    ),
+    (
+        "System.Security.Authentication.AuthenticationException：根据验证过程，远程证书无效。",
+        "tls",
+        "tls.certificate_untrusted",
+        "find_string id 20418338221",
+    ),
+    (
+        "El certificado remoto no es válido según el procedimiento de validación",
+        "tls",
+        "tls.certificate_untrusted",
+        "find_string id 33194512270",
+    ),
+    (
+        "TCP连接失败imap.s.ytu.edu.cn:993:不知道这样的主机。(os error 11001)",
+        "connect",
+        "connection.host_not_found",
+        "find_string id 58154671089",
+    ),
+    (
+        "服务器不支持安全连接",
+        "tls",
+        "tls.starttls_unavailable",
+        "a C# SmtpClient.EnableSsl comment (find_string id 37821979756)",
+    ),
+    (
+        "System.Net.Mail.SmtpException: buzón no disponible. La respuesta del servidor fue: 5.7.1 El cliente no tiene permiso para enviar como este remitente en System.Net.Mail.DataStopCommand.CheckResponse(SmtpStatusCode statusCode, String serverResponse)",
+        "data",
+        "sender.send_as_denied",
+        "MicrosoftDocs sql-docs es-ES (find_string id 43411447833)",
+    ),
+    (
+        "Buzón no disponible. La respuesta del servidor fue: 5.1.0 <someuser@invaliddomain> remitente rechazado: dominio de remitente no válido",
+        "mail",
+        "sender.domain_invalid",
+        "MicrosoftDocs aspnet es-ES (find_string id 29419395325)",
+    ),
+    (
+        "Mailbox unavailable. The server response was: 5.1.0 <someuser@invaliddomain> sender rejected : invalid sender domain",
+        "mail",
+        "sender.domain_invalid",
+        "MicrosoftDocs aspnet (find_string id 47865425762)",
+    ),
+    (
+        "Ausnahme beim Aufrufen von Send mit 1 Argument(en):  Postfach nicht verfügbar. Die Serverantwort war: Please use a fully-qualified domain name for HELO/EHLO",
+        "ehlo",
+        "policy.helo_rejected",
+        "a PowerShell script (find_string id 43388727359)",
+    ),
+    (
+        "SMTP ERROR: Password command failed: 535 Error: 请使用授权码登录",
+        "auth",
+        "auth.app_password_required",
+        "PHPMailer output in a blog copy (find_string id 34416487446)",
+    ),
+    (
+        "Impossible d'envoyer le message car l'un des destinataires a été refusé par le serveur. L'adresse de messagerie refusée était '<personne@exemple.com>'. Objet : '<Test>', Compte : '<Test>', Serveur : '<smtp.exemple.com>', Protocole : SMTP, Réponse du serveur : '550 <personne@exemple.com>... Relais refusé', Port : 25, Sécurisé (SSL) : Non, Erreur du serveur : 550, Numéro d'erreur : 0x800CCC79",
+        "rcpt",
+        "policy.relay_denied",
+        "http://support.microsoft.com/kb/290842/fr",
+    ),
+]
+
+ALL_ROWS = [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4, *ROWS_LOCALIZED]
+
 
 @pytest.mark.parametrize(
     ("failure", "stage", "kind", "source"),
-    [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4],
-    ids=[r[2] for r in [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4]],
+    ALL_ROWS,
+    ids=[r[2] for r in ALL_ROWS],
 )
 def test_public_text(failure: Any, stage: str | None, kind: str, source: str) -> None:
     assert classify(failure, stage=stage).kind == kind, source

@@ -554,7 +554,10 @@ _AADSTS = re.compile(r"AADSTS(\d{4,8})")
 # "[error] => invalid_client", MSAL.NET "ErrorCode: invalid_grant"
 _OAUTH_ERROR = re.compile(r'"error"\s*:\s*"([a-z_]+)"|\[error\] => ([a-z_]+)|ErrorCode: ([a-z_]+)')
 _SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
-_ERRNO = re.compile(r"\[(?:Errno|WinError) (-?\d+)\]|(?:Error|Exception)\((-?\d+), ['\"]")
+# "[Errno 111]", "[WinError 10061]", "OSError(99, '...')", Rust's "(os error 10061)"
+_ERRNO = re.compile(
+    r"\[(?:Errno|WinError) (-?\d+)\]|(?:Error|Exception)\((-?\d+), ['\"]|\(os error (-?\d+)\)"
+)
 _EXC_TEXT = re.compile(
     r"^\s*(?:[A-Za-z_][\w]*\.)*([A-Za-z_]\w*(?:Error|Exception|Refused|Disconnected|"
     r"NotSupported|Timeout|Exit))\s*(?:\(|:\s*)(.*)$",
@@ -742,7 +745,7 @@ def _facts_from_text(text: str) -> _Facts:
         facts.names = facts.names | {"SSLError"}
     errno = _ERRNO.search(text)
     if errno:
-        facts.errno = int(errno.group(1) or errno.group(2))
+        facts.errno = int(next(group for group in errno.groups() if group))
     return facts
 
 

@@ -557,7 +557,7 @@ RULES: tuple[Rule, ...] = (
     # QQ / Tencent Exmail, Mail.ru, Rambler, Aliyun
     R(
         "auth.app_password_required",
-        text=r"authorization code to login|application password is required|"
+        text=r"authorization code to login|application password is required|授权码|"
         r"service\.mail\.qq\.com/cgi-bin/help\?subtype=1&&id=28&&no=1001256",
         src="https://github.com/YMFE/yapi/issues/2219; https://help.mail.ru/mail/security/protection/external",
     ),
@@ -910,6 +910,45 @@ RULES: tuple[Rule, ...] = (
         "rate_limit.daily_limit",
         text=r"over your relay quota|24 hour limit for message recipients",
         src="https://github.com/WWBN/AVideo/issues/7527",
+    ),
+    # ---------------------------------------------------------------------------------------
+    # .NET SmtpException in other languages: "The SMTP server requires a secure connection or
+    # the client was not authenticated" (Microsoft's localized SQL Server and Dynamics docs)
+    R(
+        "policy.authentication_required",
+        text=r"requiere una conexión segura|requer uma conexão segura|"
+        r"requiert une connexion sécurisée|ist eine sichere verbindung erforderlich|"
+        r"erfordert eine sichere verbindung|richiede una connessione protetta|"
+        r"требуется безопасное соединение|требует безопасного подключения|要求安全连接|"
+        r"セキュリティで保護された接続が必要|güvenli bir bağlantı gerektiriyor|"
+        r"wymaga bezpiecznego połączenia",
+        src="MicrosoftDocs sql-docs (es-ES, fr-FR, de-DE, pt-BR, it-IT, ru-RU, ja-JP) and "
+        "Dynamics docs (tr-TR, pl-PL): the localized SmtpException message",
+    ),
+    R(
+        "sender.send_as_denied",
+        text=r"no tiene permiso para enviar como este remitente|"
+        r"nicht berechtigt, als dieser absender zu senden",
+        src="MicrosoftDocs sql-docs (es-ES, de-DE): 'Client does not have permissions to send as "
+        "this sender', translated",
+    ),
+    # "Mailbox unavailable. The server response was: 5.1.0 <x> sender rejected : invalid sender
+    # domain" and its translations (ASP.NET Web Pages docs)
+    R(
+        "sender.domain_invalid",
+        text=r"invalid sender domain|dominio de remitente no válido|ungültige absender-domäne|"
+        r"無効な送信者のドメイン",
+        src="MicrosoftDocs aspnet Web Pages docs (en, es-ES, de-DE, ja-JP)",
+    ),
+    R(
+        "policy.helo_rejected",
+        text=r"fully-qualified domain name for helo",
+        src="PowerShell Send-MailMessage output (find_string id 43388727359)",
+    ),
+    R(
+        "policy.relay_denied",
+        text=r"relais refusé|0x800ccc79",
+        src="support.microsoft.com/kb/290842/fr",
     ),
     # ---------------------------------------------------------------------------------------
     # MTAs
@@ -2228,6 +2267,77 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "connection.failed",
     ),
     (("codec can't encode",), "message.non_ascii"),
+    # ---------------------------------------------------------------------------------------
+    # The same Windows and .NET messages in other languages, as pasted from localized systems
+    # (Microsoft's localized documentation and public code quote them; see
+    # tests/test_classify_public.py for the sources). Windows socket errors: 10061 refused,
+    # 10060 timed out, 10054 closed by the remote host, 11001 host unknown; Rust shows them as
+    # "(os error N)".
+    (
+        (
+            "denegó expresamente dicha conexión",  # es
+            "die verbindung verweigerte",  # de
+            "l'a expressément refusée",  # fr
+            "rifiuto persistente del computer di destinazione",  # it
+            "aktywnie go odmawia",  # pl
+            "积极拒绝",  # zh
+            "отверг запрос на подключение",  # ru
+            "de verbinding actief heeft geweigerd",  # nl
+            "as recusou ativamente",  # pt
+            "os error 10061",
+        ),
+        "connection.refused",
+    ),
+    (
+        (
+            "一定の時間を過ぎても正しく応答しなかった",  # ja
+            "за требуемое время не получен нужный отклик",  # ru
+            "在一段时间后没有正确答复",  # zh
+            "se excedió el tiempo de espera",  # es
+            "os error 10060",
+        ),
+        "connection.timeout",
+    ),
+    (
+        (
+            "リモート ホストに強制的に切断されました",  # ja
+            "远程主机强迫关闭了一个现有的连接",  # zh
+            "vom remotehost geschlossen",  # de
+            "die verbindung wurde geschlossen",  # de
+            "se ha forzado la interrupción de una conexión existente",  # es
+            "wymuszone przez hosta zdalnego",  # pl
+            "os error 10054",
+        ),
+        "connection.closed",
+    ),
+    (
+        (
+            "der angegebene host ist unbekannt",  # de
+            "不知道这样的主机",  # zh
+            "este host não é conhecido",  # pt
+            "os error 11001",
+            "code: 11001",
+        ),
+        "connection.host_not_found",
+    ),
+    (
+        (
+            "remotezertifikat ist laut validierungsverfahren ungültig",  # de
+            "certificado remoto no es válido",  # es
+            "远程证书无效",  # zh
+            "リモート証明書は無効です",  # ja
+            "certificat distant n'est pas valide",  # fr
+            "certificado remoto é inválido",  # pt
+        ),
+        "tls.certificate_untrusted",
+    ),
+    (
+        ("服务器不支持安全连接", "el servidor no admite conexiones seguras"),
+        "tls.starttls_unavailable",
+    ),
+    # .NET's own TLS exception type (the message varies); MailKit's AuthenticationException is a
+    # different class (an SMTP login failure)
+    (("system.security.authentication.authenticationexception",), "tls.handshake_failed"),
 )
 
 
