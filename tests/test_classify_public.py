@@ -1635,7 +1635,239 @@ ROWS_LOCALIZED: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
-ALL_ROWS = [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4, *ROWS_LOCALIZED]
+# Self-hosted applications' wrapped errors (sixth review round)
+ROWS_APPS: list[tuple[Any, str | None, str, str]] = [
+    (
+        '{"error":"Can\'t use Channel::Driver::Smtp: #\\u003cNet::SMTPAuthenticationError: 535-5.7.8 Username and Password not accepted. Learn more at\\n\\u003e"}',
+        "auth",
+        "auth.invalid_credentials",
+        "https://github.com/zammad/zammad-api-client-ruby/issues/8",
+    ),
+    (
+        "Failed sending email to example@example.com for campaign nmc_BzLMnarX: {:no_more_hosts, {:permanent_failure, '<IP SMTP Mail Server>', :auth_failed}}",
+        "auth",
+        "auth.invalid_credentials",
+        "https://github.com/pentacent/keila/issues/228",
+    ),
+    (
+        '{:missing_requirement, "smtp.my_site.com", :tls}',
+        "tls",
+        "tls.starttls_unavailable",
+        "https://github.com/fewlinesco/bamboo_smtp/issues/72",
+    ),
+    (
+        '{:error, {:temporary_failure, ~c"52.192.253.213", :tls_failed}}',
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/fewlinesco/bamboo_smtp/pull/223",
+    ),
+    (
+        '** (ArgumentError) raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {:network_failure, ~c"ssl0.ovh.net", {:error, :closed}}',
+        "connect",
+        "connection.closed",
+        "https://github.com/plausible/analytics/issues/5346",
+    ),
+    (
+        "{:network_failure, 'smtp.eu.mailgun.org', {:error, {:tls_alert, {:unexpected_message, 'TLS client: In state hello at tls_record.erl:539 generated CLIENT ALERT: Fatal - Unexpected Message\\n {unsupported_record_type,50}'}}}}",
+        "tls",
+        "tls.port_expects_plaintext",
+        "https://github.com/plausible/analytics/issues/886",
+    ),
+    (
+        "SMTP Client error: internal client error: No compatible authentication mechanism was found",
+        "auth",
+        "auth.mechanism_unavailable",
+        "https://github.com/dani-garcia/vaultwarden/issues/1892",
+    ),
+    (
+        "SMTP error: Connection error: Connection error: invalid peer certificate: Other(OtherError(UnsupportedCertVersion))",
+        "tls",
+        "tls.certificate_untrusted",
+        "https://github.com/dani-garcia/vaultwarden/issues/6236",
+    ),
+    (
+        "SMTP IO error: Resource temporarily unavailable (os error 11)",
+        "connect",
+        "connection.timeout",
+        "https://github.com/dani-garcia/vaultwarden/issues/1277",
+    ),
+    (
+        "gomail: could not send email 1: could not initiate SMTP session: remote error: tls: handshake failure",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/go-gitea/gitea/issues/32154",
+    ),
+    (
+        'Failed to send alert notification email" logger=alerting.notifier.email error=EOF',
+        None,
+        "connection.closed",
+        "https://github.com/grafana/grafana/issues/8548",
+    ),
+    (
+        "error sending message in campaign campaign-name: subscriber 29: EOF",
+        None,
+        "connection.closed",
+        "https://github.com/knadh/listmonk/issues/1516",
+    ),
+    (
+        "Error sending test SMTP STARTTLS extension not found",
+        "tls",
+        "tls.starttls_unavailable",
+        "https://github.com/knadh/listmonk/issues/242",
+    ),
+    (
+        'Swift_TransportException: Failed to authenticate on SMTP server with username "domain.local\\username" using 0 possible authenticators',
+        "auth",
+        "auth.mechanism_unavailable",
+        "https://github.com/grokability/snipe-it/issues/5171",
+    ),
+    (
+        "Connection could not be established with host smtp.anydomain.com [ #0]",
+        "connect",
+        "connection.failed",
+        "https://github.com/nextcloud/server/issues/11219",
+    ),
+    (
+        "authentication failure [SMTP: STARTTLS failed (code: 220, response: Ready to start TLS)]",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/osTicket/osTicket/issues/5370",
+    ),
+    (
+        "Failed to connect to xxxxxxx:465 [SMTP: Invalid response code received from server (code: -1, response: )]",
+        "connect",
+        "connection.failed",
+        "https://github.com/osTicket/osTicket/issues/1513",
+    ),
+    (
+        "Connection failed. Error #2: stream_socket_client(): unable to connect to ssl://smtp.gmail.com:465 (Unknown error)",
+        "connect",
+        "connection.failed",
+        "https://github.com/PHPMailer/PHPMailer/issues/1932",
+    ),
+    (
+        "ErrorException: stream_socket_enable_crypto(): SSL operation failed with code 1.",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/laravel/homestead/issues/895",
+    ),
+    (
+        "[Zend_Mail_Protocol_Exception]  \n  Unable to connect via TLS",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/matomo-org/matomo/issues/15065",
+    ),
+    (
+        "SMTP Error: The following recipients failed: test@test.com",
+        "rcpt",
+        "recipient.rejected",
+        "a PHPMailer application log (find_string id 4739488094)",
+    ),
+    (
+        "Message could not be sent. Mailer Error: SMTP Error: data not accepted.SMTP server error: DATA END command failed Detail: Unusual sending activity detected. Learn more. Use the link mail.zoho.in/UnblockMe to unblock SMTP code: 550 Additional SMTP info: 5.4.6",
+        "data",
+        "auth.account_disabled",
+        "find_string id 12387514353",
+    ),
+    (
+        "MAIL FROM command failed, Permanent error in sender's domain SPF policy\n550 5.7.1",
+        "mail",
+        "policy.dmarc_failed",
+        "find_string id 2427308425",
+    ),
+    (
+        '500 Error: command "AUTH" not recognized',
+        "auth",
+        "auth.not_offered",
+        "https://github.com/kz26/mailproxy/issues/2",
+    ),
+    (
+        "SMTP auth() command failed: 5.0.0 Unknown or unimplemented command.",
+        "auth",
+        "auth.not_offered",
+        "https://github.com/inverse-inc/packetfence/issues/8798",
+    ),
+    (
+        "Warning: Failed sending email to krneki@foo.bar: No supported authentication methods (C) in ~/includes/classes/email.inc.php on line 153",
+        "auth",
+        "auth.mechanism_unavailable",
+        "https://github.com/litecart/litecart/issues/98",
+    ),
+    (
+        'Email delivery error: 501 < via Redmine>: "@" or "." expected after "Redmine"',
+        "mail",
+        "sender.from_invalid",
+        "https://github.com/taqueci/redmine_mail_from/issues/2",
+    ),
+    (
+        "failed to issue MAIL command: 501 5.1.7 Bad sender address syntax",
+        "mail",
+        "sender.from_invalid",
+        "https://github.com/go-gitea/gitea/issues/35907",
+    ),
+    (
+        "An error occurred while sending mail (end of file reached)",
+        None,
+        "connection.closed",
+        "https://github.com/bitnami/bitnami-docker-redmine/issues/166",
+    ),
+    (
+        "ArgumentError: SMTP-AUTH requested but missing secret phrase",
+        "auth",
+        "auth.credentials_missing",
+        "https://github.com/sameersbn/docker-gitlab/issues/1419",
+    ),
+    (
+        "Net::SMTPSyntaxError: 501 Invalid RCPT TO address provided",
+        "rcpt",
+        "recipient.address_invalid",
+        "https://github.com/exercism/website/issues/7525",
+    ),
+    (
+        "Error sending email! Error sending email: Failed to send email. Reason: Can't send mail - all recipients were rejected. Please check your email settings and resend the invitation.",
+        "rcpt",
+        "recipient.rejected",
+        "https://github.com/TryGhost/docker-library-ghost/issues/222",
+    ),
+    (
+        "Error: No recipients defined] code: 'EENVELOPE'",
+        None,
+        "recipient.none",
+        "https://github.com/nodemailer/nodemailer/issues/382",
+    ),
+    (
+        "ERROR org.codemonkey.simplejavamail.Mailer - 334 VXNlcm5hbWU6\njavax.mail.AuthenticationFailedException: 334 VXNlcm5hbWU6",
+        "auth",
+        "auth.credentials_missing",
+        "https://github.com/scm-manager/scm-manager/issues/302",
+    ),
+    (
+        "org.springframework.mail.MailSendException: Failed messages: javax.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n\tcom.sun.mail.smtp.SMTPAddressFailedException: 504 5.5.2 <JKLJLKJ@KJHJ>: Recipient address rejected: need fully-qualified address",
+        "rcpt",
+        "recipient.address_invalid",
+        "https://github.com/lokaler-kaufen/lokaler-kaufen-app/issues/74",
+    ),
+    (
+        "'Invalid Addresses' (3x caused by later): 471 4.7.1 <valid@mail.com>: The limits for your account are exceeded. Please try again later.",
+        "rcpt",
+        "rate_limit.throttled",
+        "https://github.com/eclipse-ee4j/angus-mail/issues/160",
+    ),
+    (
+        "ERRO SMTP: Falha ao conectar ao servidor: Conexão recusada (111)",
+        "connect",
+        "connection.refused",
+        "https://github.com/glpi-project/glpi/issues/10015",
+    ),
+    (
+        "140051321431168:error:141A318A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2156:",
+        "tls",
+        "tls.handshake_failed",
+        "https://github.com/nextcloud/server/issues/17134",
+    ),
+]
+
+ALL_ROWS = [*ROWS, *ROWS_INTERNATIONAL, *ROWS_LOGS, *ROWS_ROUND4, *ROWS_LOCALIZED, *ROWS_APPS]
 
 
 @pytest.mark.parametrize(
@@ -1663,3 +1895,19 @@ def test_the_innermost_recognised_cause_decides() -> None:
     assert classify(nested).kind == "connection.refused"
     # An unrecognised inner part leaves the outer answer standing.
     assert classify(outer + "; nested exception is: something odd").kind == "connection.failed"
+
+
+def test_an_application_json_error_is_not_an_oauth_token_error() -> None:
+    # Zammad's API wraps its own failures as {"error": "..."}: the text inside decides, while an
+    # msal result ({"error": "invalid_client", "error_description": "AADSTS..."}) stays OAuth.
+    wrapped = '{"error":"Net::SMTPAuthenticationError: 535 5.7.8 Authentication failed"}'
+    assert classify(wrapped).kind == "auth.invalid_credentials"
+    msal = '{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret"}'
+    assert classify(msal).kind == "auth.oauth_secret_invalid"
+    assert classify({"error": "invalid_grant"}).kind == "auth.oauth_token_invalid"
+
+
+def test_phpmailer_data_not_accepted_without_a_reply_claims_nothing() -> None:
+    # "not accepted from server" once matched an IP-block wording; no server text means unknown.
+    text = "SMTP -> ERROR: DATA not accepted from server:\nSMTP Error: Data not accepted."
+    assert classify(text).kind.startswith("unknown.")

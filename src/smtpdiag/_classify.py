@@ -660,7 +660,11 @@ def _facts_from_mapping(data: Mapping[Any, Any]) -> _Facts:
     """An msal result dict (``error``, ``error_description``, ``error_codes``) or similar."""
     facts = _Facts(message=_safe_str(data.get("error_description", "")))
     error = data.get("error")
-    if isinstance(error, str):
+    # An OAuth token error: a known error name, or Entra ID's fields beside it. An application's
+    # own {"error": "Can't use Channel::Driver::Smtp: ... 535-5.7.8 ..."} is not one.
+    if isinstance(error, str) and (
+        error.lower() in OAUTH_ERROR_KINDS or "error_description" in data or "error_codes" in data
+    ):
         facts.oauth_error = error
         facts.names = frozenset({"MsalResult"})
     codes = data.get("error_codes")
@@ -983,8 +987,13 @@ def _classify_reply(
             # occurrence of the code is at or before the reply's own code, so the scan never
             # misses the reply (it may include a little more).
             at = low.find(digits)
-            if at > 0 and _WORD.search(low, at + 3) is not None:
-                # (Only when reply text follows the code: PHPMailer puts "SMTP code: 554" last.)
+            if (
+                at > 0
+                and not low.endswith("smtp code: ", 0, at)
+                and _WORD.search(low, at + 3) is not None
+            ):
+                # (Only when the reply text follows the code: PHPMailer puts "Detail: <reply>
+                # SMTP code: 554 Additional SMTP info: 5.7.1" at the end.)
                 scan = low[at:]
     rule = _ENGINE.match(code, reply.enhanced, scan, stage)
     if rule is not None:

@@ -35,7 +35,7 @@ _KNOWN_CODES = (
 _KNOWN_CODE_SET = frozenset(_KNOWN_CODES.split("|"))
 # A character class first lets the regex engine skip ahead; the code is then checked in Python.
 _CODE_CANDIDATE = re.compile(r"[45][0-9][0-9](?=[ \t:,-]|$)", re.MULTILINE)
-_BEFORE_CODE = frozenset(":;'\"([=")
+_BEFORE_CODE = frozenset(":;'\"([=,")  # "," for PHPMailer's "MAIL FROM command failed,550,,..."
 # PHPMailer ends its error with the reply code it got: "... Detail: <reply text> SMTP code: 552".
 # Named like that, the code wins over numbers earlier in the text ("a relay quota of 500").
 _LABELLED_CODE = re.compile(r"SMTP code: ([2-5][0-9][0-9])\b", re.IGNORECASE)
@@ -45,7 +45,7 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
     """The first known reply code inside ``text``: ``(code, start, end)``, or None.
 
     A code counts when it stands at the start of a line or after white space or one of
-    ``:;'"([=``, optionally behind a ``#`` (qmail's ``(#5.1.1)``), and is followed by a space,
+    ``:;'"([=,``, optionally behind a ``#`` (qmail's ``(#5.1.1)``), and is followed by a space,
     a tab, ``:``, ``,``, ``-`` or the end of a line.
     """
     for match in _CODE_CANDIDATE.finditer(text):

@@ -951,6 +951,118 @@ RULES: tuple[Rule, ...] = (
         src="support.microsoft.com/kb/290842/fr",
     ),
     # ---------------------------------------------------------------------------------------
+    # Self-hosted applications' wrappers: Elixir gen_smtp, Rust lettre, Go, PHP, Ruby, Node
+    R("auth.invalid_credentials", text=r":auth_failed", src="pentacent/keila#228 (gen_smtp)"),
+    R(
+        "tls.starttls_unavailable",
+        text=r"missing_requirement, \S+, :tls",
+        src="fewlinesco/bamboo_smtp#72",
+    ),
+    R(
+        "auth.not_offered",
+        text=r"missing_requirement, \S+, :auth",
+        src="gen_smtp: src/gen_smtp_client.erl",
+    ),
+    R(
+        "tls.handshake_failed",
+        text=r":tls_failed|remote error: tls: handshake failure|"
+        r"remote error: handshake failure|unable to connect with tls encryption|"
+        r"starttls failed \(code: 220|ssl operation failed with code 1|unable to connect via tls|"
+        r"dh key too small",
+        src="fewlinesco/bamboo_smtp#223; go-gitea/gitea#32154; gogs/gogs#2244; "
+        "nextcloud/mail#7943; osTicket/osTicket#5370; laravel/homestead#895; "
+        "matomo-org/matomo#15065; nextcloud/server#17134",
+    ),
+    R(
+        "connection.closed",
+        text=r"\{:error, :closed\}|end of file reached|: eof$|error=eof\b",
+        src="plausible/analytics#5346; bitnami/bitnami-docker-redmine#166; knadh/listmonk#1516; "
+        "grafana/grafana#8548",
+    ),
+    R("tls.port_expects_plaintext", text=r"unsupported_record_type", src="plausible/analytics#886"),
+    R(
+        "auth.mechanism_unavailable",
+        text=r"no compatible authentication mechanism|"
+        r"using 0 possible authenticators|no supported authentication methods",
+        src="dani-garcia/vaultwarden#1892; grokability/snipe-it#5171; litecart/litecart#98",
+    ),
+    R(
+        "tls.certificate_untrusted",
+        text=r"invalid peer certificate",
+        src="dani-garcia/vaultwarden#6236",
+    ),
+    R(
+        "connection.timeout",
+        text=r"resource temporarily unavailable \(os error 11\)|kind: wouldblock",
+        src="dani-garcia/vaultwarden#1277, #1128 (EAGAIN from a socket read timeout)",
+    ),
+    R("tls.starttls_unavailable", text=r"starttls extension not found", src="knadh/listmonk#242"),
+    R(
+        "connection.failed",
+        text=r"connection could not be established with host|"
+        r"\(code: -1, response: \)|stream_socket_client\(\): unable to connect|"
+        r"no connection has been established to",
+        src="nextcloud/server#11219; osTicket/osTicket#1513, #4158; PHPMailer/PHPMailer#1932; "
+        "matomo-org/matomo#11470",
+    ),
+    R(
+        "recipient.rejected",
+        text=r"the following recipients failed|all recipients were rejected",
+        src="PHPMailer 'SMTP Error: The following recipients failed'; nodemailer RecipientError",
+    ),
+    R("recipient.none", text=r"no recipients defined", src="nodemailer/nodemailer#382"),
+    R(
+        "auth.account_disabled",
+        "",
+        "5.4.6",
+        r"unusual sending activity",
+        src="Zoho via PHPMailer (find_string id 12387514353)",
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"disabled by user from hpanel",
+        src="Hostinger via PHPMailer (find_string id 62654535722)",
+    ),
+    R(
+        "policy.dmarc_failed",
+        text=r"permanent error in sender's domain spf policy",
+        src="cesky-hosting PHP diagnostics (find_string id 2427308425)",
+    ),
+    R(
+        "auth.not_offered",
+        text=r"command \"auth\" not recognized|auth\(\) command failed",
+        src="kz26/mailproxy#2; inverse-inc/packetfence#8798",
+    ),
+    R("sender.from_invalid", "", "5.1.7", r"bad sender address syntax", src="go-gitea/gitea#35907"),
+    R(
+        "sender.from_invalid",
+        text=r"\"@\" or \"\.\" expected after|"
+        r"domain name required for sender address|bad sender address syntax",
+        src="taqueci/redmine_mail_from#2, #13; go-gitea/gitea#35907 (Sendmail)",
+    ),
+    R(
+        "auth.credentials_missing",
+        text=r"smtp-auth requested but missing|334 vxnlcm5hbwu6",
+        src="rails/rails#40262; sameersbn/docker-gitlab#1419; scm-manager/scm-manager#302",
+    ),
+    R(
+        "recipient.address_invalid",
+        text=r"invalid rcpt to address|need fully-qualified address",
+        stages="rcpt",
+        src="exercism/website#7525; lokaler-kaufen/lokaler-kaufen-app#74",
+    ),
+    R(
+        "sender.rejected",
+        text=r"unable to verify sender address",
+        src="nodemailer/nodemailer#697 (Exim)",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"limits for your account are exceeded",
+        src="eclipse-ee4j/angus-mail#160",
+    ),
+    R("connection.refused", text=r"conexão recusada", src="glpi-project/glpi#10015"),
+    # ---------------------------------------------------------------------------------------
     # MTAs
     # Postfix reject_sender_login_mismatch "553 5.7.1 <x>: Sender address rejected: not logged
     # in"; Exim "550 SMTP AUTH is required for message submission on port 587"
@@ -1584,7 +1696,7 @@ RULES: tuple[Rule, ...] = (
         r"smtp server of your isp|invalid ip|network not allowed|rbl reject|"
         r"black list|ipcheck\.proofpoint|dnsbl-lookup|blocked - see|not in whitelist|"
         r"not whitelisted|"
-        r"not accepting connections|not accepted from|bloquee",
+        r"not accepting connections|not accepted from (?!server)|bloquee",
         src=_POSTFIX,
     ),
     # ---------------------------------------------------------------------------------------
