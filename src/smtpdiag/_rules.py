@@ -2147,6 +2147,30 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
         ("secureserver.net",),
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
+    # "554 imta14.emeryville.ca.mail.comcast.net comcast 192.0.2.2 Comcast block for spam."
+    ProviderSignature(
+        "Comcast",
+        ("mail.comcast.net", "comcast block"),
+        ("comcast.net",),
+        src="ActiveCampaign/smtp-field-manual PR #65; https://postmaster.comcast.net/",
+    ),
+    # "421 cmsmtp blocked. ... AUP#CXCNCT" (Cox's AUP codes), rhost "*.cox.net"
+    ProviderSignature("Cox", ("aup#cx", "cox.net"), ("cox.net",), src=_SISIMAI_RHOST + "cox.rb"),
+    # Rackspace Email "(G28)", hosts "*.emailsrvr.com"
+    ProviderSignature(
+        "Rackspace",
+        ("emailsrvr.com",),
+        ("emailsrvr.com",),
+        src="https://docs.rackspace.com/docs/common-email-bounces",
+    ),
+    # Broadcom Email Security.cloud (MessageLabs): "... [xx.messagelabs.com] ...",
+    # "http://www.symanteccloud.com/troubleshooting"
+    ProviderSignature(
+        "Broadcom Email Security.cloud (MessageLabs)",
+        ("messagelabs.com", "symanteccloud.com"),
+        ("messagelabs.com",),
+        src=_SISIMAI_RHOST + "messagelabs.rb",
+    ),
 )
 
 
