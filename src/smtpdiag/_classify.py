@@ -34,6 +34,7 @@ from ._rules import (
     OAUTH_ERRORS_NAMING_NO_CAUSE,
     PROVIDERS,
     RULES,
+    WRAPPER_PHRASES,
     Rule,
 )
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
@@ -816,7 +817,11 @@ def _has_name(facts: _Facts, *names: str) -> bool:
 
 def _text_kind(low: str) -> str | None:
     """Exception messages that name a network, TLS or input failure (pasted or raised)."""
-    for phrases, kind in EXCEPTION_PHRASES:
+    return _phrase_kind(low, EXCEPTION_PHRASES)
+
+
+def _phrase_kind(low: str, table: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
+    for phrases, kind in table:
         for phrase in phrases:
             if phrase in low:
                 return kind
@@ -1092,6 +1097,8 @@ def _translate(
             kind = "tls.port_expects_ssl"
         else:
             kind = "connection.timeout"
+    if kind is None:
+        kind = _phrase_kind(low, WRAPPER_PHRASES)
     greeting = stage in (None, Stage.CONNECT)
     if (
         kind in ("connection.closed", "connection.timeout")

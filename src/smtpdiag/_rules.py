@@ -22,6 +22,7 @@ __all__ = [
     "OAUTH_ERROR_KINDS",
     "PROVIDERS",
     "RULES",
+    "WRAPPER_PHRASES",
     "ProviderSignature",
     "Rule",
 ]
@@ -997,19 +998,6 @@ RULES: tuple[Rule, ...] = (
         src="dani-garcia/vaultwarden#1277, #1128 (EAGAIN from a socket read timeout)",
     ),
     R("tls.starttls_unavailable", text=r"starttls extension not found", src="knadh/listmonk#242"),
-    R(
-        "connection.failed",
-        text=r"connection could not be established with host|"
-        r"\(code: -1, response: \)|stream_socket_client\(\): unable to connect|"
-        r"no connection has been established to",
-        src="nextcloud/server#11219; osTicket/osTicket#1513, #4158; PHPMailer/PHPMailer#1932; "
-        "matomo-org/matomo#11470",
-    ),
-    R(
-        "recipient.rejected",
-        text=r"the following recipients failed|all recipients were rejected",
-        src="PHPMailer 'SMTP Error: The following recipients failed'; nodemailer RecipientError",
-    ),
     R("recipient.none", text=r"no recipients defined", src="nodemailer/nodemailer#382"),
     R(
         "auth.account_disabled",
@@ -1158,7 +1146,7 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "policy.ip_blocklisted",
-        text=r"too many invalid recipients",
+        text=r"for attempting to mail too many invalid recipients",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
     R(
@@ -2394,14 +2382,9 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         ("failed to connect to server: permission denied", "permission denied #13"),
         "connection.refused",
     ),
-    # Frappe's blanket "Incorrect Configuration, Invalid Outgoing Mail Server or Port"
-    (("invalid outgoing mail server or port",), "connection.failed"),
     # JavaMail "Couldn't connect to host, port: x, 465; timeout -1" ("timeout -1" is the setting,
     # not what happened; a nested cause, when given, decides first)
-    (
-        ("could not connect to smtp host", "smtp connect() failed", "couldn't connect to host"),
-        "connection.failed",
-    ),
+    (("couldn't connect to host",), "connection.failed"),
     (("codec can't encode",), "message.non_ascii"),
     # ---------------------------------------------------------------------------------------
     # The same Windows and .NET messages in other languages, as pasted from localized systems
@@ -2476,6 +2459,33 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("system.security.authentication.authenticationexception",), "tls.handshake_failed"),
 )
 
+
+#: What a library or application says around the failure it met: "Connection could not be
+#: established with host x [Connection timed out #110]", "SMTP Error: The following recipients
+#: failed: x: Relay access denied". Tried last, after the server's reply, the socket error and
+#: every phrase above, so that the cause inside wins and the wrapper decides only on its own.
+#: Lower-case substrings.
+WRAPPER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        (
+            "could not connect to smtp host",  # PHPMailer, JavaMail
+            "smtp connect() failed",  # PHPMailer
+            "connection could not be established with host",  # Swiftmailer
+            "stream_socket_client(): unable to connect",  # PHP streams
+            "(code: -1, response: )",  # PEAR Net_SMTP: no reply at all
+            "no connection has been established to",  # Zend_Mail
+            "invalid outgoing mail server or port",  # Frappe
+        ),
+        "connection.failed",
+    ),
+    (
+        (
+            "the following recipients failed",
+            "all recipients were rejected",
+        ),  # PHPMailer, nodemailer
+        "recipient.rejected",
+    ),
+)
 
 #: Microsoft identity platform (Entra ID) error codes -> kind.
 #: Source: https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes
