@@ -483,7 +483,7 @@ RULES: tuple[Rule, ...] = (
         "recipient.disabled",
         "",
         "5.1.1",
-        r"inactive mbox|suspended user",
+        r"inactive mbox|suspended user|inactive recipient",
         src="https://puffinknight.tistory.com/102",
     ),
     R(
@@ -1050,6 +1050,18 @@ RULES: tuple[Rule, ...] = (
         src="eclipse-ee4j/angus-mail#160",
     ),
     R("connection.refused", text=r"conexão recusada", src="glpi-project/glpi#10015"),
+    # Leftovers of the regression check (sources: the research notes of the US and
+    # international rounds)
+    R(
+        "policy.dmarc_failed",
+        text=r"rejecting spoofed message|header based anti-spoofing",
+        src="ActiveCampaign/smtp-field-manual 550; https://community.mimecast.com/docs/DOC-1369",
+    ),
+    R("rate_limit.throttled", text=r"exceeded hour limit", src="gophish/gophish#3231"),
+    R("policy.ip_blocklisted", text=r"aup#in-", src="forums.cox.com (Cox AUP codes)"),
+    R("sender.rejected", text=r"user in blacklist", src=_NETEASE),
+    R("sender.domain_invalid", text=r"emetteur invalide", src=_SISIMAI_RHOST + "franceptt.rb"),
+    R("recipient.unknown", text=r"invalid user", stages="rcpt", src=_NETEASE),
     # ---------------------------------------------------------------------------------------
     # MTAs
     # Postfix reject_sender_login_mismatch "553 5.7.1 <x>: Sender address rejected: not logged
@@ -1089,7 +1101,7 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "recipient.disabled",
-        text=r"inactive recipient|recipient suspend",
+        text=r"inactive recipient|recipient suspend|user suspended",
         src=_SISIMAI_REASON + "suspend.rb",
     ),
     R(
