@@ -976,7 +976,6 @@ def _classify_reply(
         # A multi-line reply is one text: "...regarding PTR\n550-5.7.1 records..." must still
         # read "regarding ptr records" (RFC 5321 §4.2.1 continuation lines).
         low = _CONTINUATION.sub(" ", low.replace("\r\n", "\n"))
-    provider = _detect_provider(low, host)
     code = reply.code
     scan = low
     if code is not None:
@@ -1005,7 +1004,11 @@ def _classify_reply(
         kind = rule.kind
         if stage is Stage.CONNECT and code == 421 and kind.startswith(("server.", "unknown.")):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
-        return _Finding(kind, stage, reply, None, provider or rule.provider, True)
+        # A rule written for one provider's wording names that provider; otherwise the trace ids
+        # and signatures in the text, or the host, do.
+        provider = rule.provider or _detect_provider(low, host)
+        return _Finding(kind, stage, reply, None, provider, True)
+    provider = _detect_provider(low, host)
     if _xoauth2_challenge(full):
         return _Finding(
             "auth.xoauth2_rejected", stage, reply, provider=provider, provider_searched=True
