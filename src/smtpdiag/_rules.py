@@ -37,8 +37,8 @@ class Rule:
     ``enhanced`` an RFC 3463 code (``"5.7.139"``); ``stages`` stage values separated by spaces
     (``"mail rcpt"``), the rule applies only when the stage is unknown or one of them; ``text`` a
     case-insensitive regular expression; ``provider`` the provider whose reply this is (reported
-    when the reply itself names no provider); ``weak`` marks a vague phrase, tried only after the
-    decisive enhanced codes.
+    as the diagnosis's provider; rules without one leave it to the signatures in the text and to
+    the host); ``weak`` marks a vague phrase, tried only after the decisive enhanced codes.
     """
 
     kind: str
