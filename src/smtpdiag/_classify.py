@@ -30,11 +30,13 @@ from ._rules import (
     AADSTS_KINDS,
     AADSTS_PHRASES,
     EXCEPTION_PHRASES,
+    NESTED_CAUSE_MARKERS,
     OAUTH_ERROR_KINDS,
     OAUTH_ERRORS_NAMING_NO_CAUSE,
     PROVIDERS,
     RULES,
     WRAPPER_PHRASES,
+    XOAUTH2_COMMAND,
     Rule,
 )
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
@@ -1392,11 +1394,7 @@ def classify(
 
 _REPLY_START = frozenset("2345")
 _STATUS_START = frozenset("245")
-# Markers after which the cause follows: Java, .NET, and Postfix's "delivery temporarily
-# suspended: <the earlier failure>".
-_NESTED = re.compile(
-    r"nested exception is:?|--->|\bcaused by:|delivery temporarily suspended:", re.IGNORECASE
-)
+_NESTED = re.compile("|".join(re.escape(marker) for marker in NESTED_CAUSE_MARKERS), re.IGNORECASE)
 
 
 def _classify(
@@ -1436,27 +1434,20 @@ def _classify(
                 return carried  # smtpdiag.SendError already carries its diagnosis
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
-    if (
-        (facts is not None or finding.generic)
-        and isinstance(failure, str)
-        and (
-            "--->" in failure
-            or "ested exception" in failure
-            or "aused by:" in failure
-            or "temporarily suspended:" in failure
-        )
-    ):
-        # Java's "nested exception is:" / "Caused by:" and .NET's "--->" name the cause last:
-        # the innermost recognised cause decides ("Could not connect to SMTP host ... nested
+    if (facts is not None or finding.generic) and isinstance(failure, str):
+        # Java's "nested exception is:", .NET's "--->" and the like name the cause last: the
+        # innermost recognised cause decides ("Could not connect to SMTP host ... nested
         # exception is: javax.net.ssl.SSLException: Unrecognized SSL message").
-        inner_facts = _facts(_NESTED.split(failure[:_MAX_TEXT])[-1])
-        inner = _translate(inner_facts, stage, settings, host)
-        if not inner.kind.startswith("unknown."):
-            facts, finding = inner_facts, inner
+        parts = _NESTED.split(failure[:_MAX_TEXT])
+        if len(parts) > 1:
+            inner_facts = _facts(parts[-1])
+            inner = _translate(inner_facts, stage, settings, host)
+            if not inner.kind.startswith("unknown."):
+                facts, finding = inner_facts, inner
     kind = finding.kind
     if kind == "auth.invalid_credentials" and (
         (settings is not None and settings.auth_method is AuthMethod.OAUTH)
-        or (isinstance(failure, str) and "auth xoauth2" in failure.lower())
+        or (isinstance(failure, str) and XOAUTH2_COMMAND in failure.lower())
     ):
         # The "password" was an OAuth access token (the settings say so, or the pasted SMTP
         # conversation shows "AUTH XOAUTH2").

@@ -18,11 +18,13 @@ __all__ = [
     "AADSTS_KINDS",
     "AADSTS_PHRASES",
     "EXCEPTION_PHRASES",
+    "NESTED_CAUSE_MARKERS",
     "OAUTH_ERRORS_NAMING_NO_CAUSE",
     "OAUTH_ERROR_KINDS",
     "PROVIDERS",
     "RULES",
     "WRAPPER_PHRASES",
+    "XOAUTH2_COMMAND",
     "ProviderSignature",
     "Rule",
 ]
@@ -2472,6 +2474,21 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("system.security.authentication.authenticationexception",), "tls.handshake_failed"),
 )
 
+
+#: Markers after which a pasted error names its cause (lower case): Java's "nested exception
+#: is:" and "Caused by:", .NET's "--->" (inner exception), Postfix's "delivery temporarily
+#: suspended: <the earlier failure>". The innermost recognised part decides.
+NESTED_CAUSE_MARKERS: tuple[str, ...] = (
+    "nested exception is:",
+    "nested exception is",
+    "--->",
+    "caused by:",
+    "delivery temporarily suspended:",
+)
+
+#: In a pasted SMTP conversation, the client's XOAUTH2 login (RFC 7628 as Google and Microsoft
+#: use it): a credentials refusal after it is a refused OAuth token.
+XOAUTH2_COMMAND = "auth xoauth2"
 
 #: What a library or application says around the failure it met: "Connection could not be
 #: established with host x [Connection timed out #110]", "SMTP Error: The following recipients
