@@ -2004,3 +2004,30 @@ def test_a_wrapper_phrase_yields_to_the_cause_it_wraps(text: str, kind: str) -> 
     # sentence alone decides only when no cause is given. (Texts from the first review round:
     # PHPMailer/PHPMailer issues and public Laravel views; see the helpers' sources above.)
     assert classify(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("aiosmtplib.errors.SMTPServerDisconnected: Connection lost", "connection.closed"),
+        (
+            "aiosmtplib.errors.SMTPReadTimeoutError: Timed out waiting for server response",
+            "connection.timeout",
+        ),
+        (
+            "SMTPConnectTimeoutError: Timed out connecting to smtp.gmail.com on port 465",
+            "connection.timeout",
+        ),
+        (
+            "SMTPConnectError: Error connecting to smtp.gmail.com on port 587: [Errno 111] Connect call "
+            "failed ('142.250.102.109', 587)",
+            "connection.refused",
+        ),
+        ("ValueError: No recipient headers provided in message", "recipient.none"),
+        ("ValueError: No From header provided in message", "sender.from_missing"),
+        ("SMTPException: Missing handler for auth method XOAUTH2", "auth.mechanism_unavailable"),
+    ],
+)
+def test_aiosmtplib_messages(text: str, kind: str) -> None:
+    # The message formats of aiosmtplib 5.1.3 (smtp.py, protocol.py), filled in as they appear.
+    assert classify(text).kind == kind

@@ -2401,6 +2401,10 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # not what happened; a nested cause, when given, decides first)
     (("couldn't connect to host",), "connection.failed"),
     (("codec can't encode",), "message.non_ascii"),
+    # aiosmtplib (5.1.3, smtp.py) refusing a message or login before anything is sent
+    (("no recipient headers provided in message",), "recipient.none"),
+    (("no from header provided in message",), "sender.from_missing"),
+    (("missing handler for auth method",), "auth.mechanism_unavailable"),
     # ---------------------------------------------------------------------------------------
     # The same Windows and .NET messages in other languages, as pasted from localized systems
     # (Microsoft's localized documentation and public code quote them; see
