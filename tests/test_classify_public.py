@@ -2029,5 +2029,6 @@ def test_a_wrapper_phrase_yields_to_the_cause_it_wraps(text: str, kind: str) -> 
     ],
 )
 def test_aiosmtplib_messages(text: str, kind: str) -> None:
-    # The message formats of aiosmtplib 5.1.3 (smtp.py, protocol.py), filled in as they appear.
+    # Built from the message formats in aiosmtplib 5.1.3 (smtp.py, protocol.py), with example
+    # host names filled in; the exception class names are aiosmtplib's.
     assert classify(text).kind == kind
