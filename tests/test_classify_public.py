@@ -1943,7 +1943,9 @@ def test_a_provider_domain_inside_an_address_names_no_provider() -> None:
     # A Postfix server refusing <john@yahoo.com> is not Yahoo; a Yahoo trace id is.
     unknown_user = "550 5.1.1 <john@yahoo.com>: Recipient address rejected: User unknown"
     assert classify(unknown_user).provider is None
-    assert classify("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred").provider
+    assert classify("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred").provider == (
+        "Yahoo"
+    )
     assert classify("421 Message from (192.0.2.1) temporarily deferred").provider is None
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from ._catalogue import _reply_diagnosis, make_diagnosis
 from ._diagnosis import Audience, Diagnosis, Remedy, Reply, Stage, _new_reply
-from ._reply import decode_reply_text, find_embedded_code, parse_reply
+from ._reply import _LABELLED_CODE, decode_reply_text, find_embedded_code, parse_reply
 from ._rules import (
     AADSTS_KINDS,
     AADSTS_PHRASES,
@@ -969,10 +969,8 @@ _CONTINUATION = re.compile(
 _WORD = re.compile(r"[a-z]{3}")
 
 
-def _classify_reply(
-    reply: Reply, stage: Stage | None, host: str | None, *, text: str | None = None
-) -> _Finding:
-    full = text if text is not None else reply.text
+def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Finding:
+    full = reply.text
     low = full[:_MAX_TEXT].lower()
     if "\n" in low:
         # A multi-line reply is one text: "...regarding PTR\n550-5.7.1 records..." must still
@@ -995,7 +993,7 @@ def _classify_reply(
             at = low.find(digits)
             if (
                 at > 0
-                and not low.endswith("smtp code: ", 0, at)
+                and _LABELLED_CODE.search(low) is None
                 and _WORD.search(low, at + 3) is not None
             ):
                 # (Only when the reply text follows the code: PHPMailer puts "Detail: <reply>
@@ -1076,13 +1074,16 @@ def _translate(
             finding.detail = f"The server refused the sender {facts.sender[:320]}."
         return finding
 
+    # The words of the message that name a known failure (an exception's wording).
+    phrase_kind = _text_kind(low)
+
     # Text that names no exception is likelier a reply or a DSN line; an exception's message
     # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
     if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
         reply = parse_reply(facts.message)
         # Without a reply code the text is likelier an error message than a reply: when it
         # names a known failure ("Could not find tenant id ..."), that decides, below.
-        plain = reply.code is None and _text_kind(low) is not None
+        plain = reply.code is None and phrase_kind is not None
         if not plain and (not names or (reply.code is not None and reply.code >= 400)):
             finding = _classify_reply(reply, stage, host)
             # A log field such as Postfix's "dsn=4.4.1" is no reply: when its code alone gave
@@ -1094,7 +1095,7 @@ def _translate(
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
     kind = _network_kind(facts)
-    text_kind = _text_kind(low) or _text_kind(" ".join(sorted(names)).lower())
+    text_kind = phrase_kind or _text_kind(" ".join(sorted(names)).lower())
     if kind is None and text_kind is not None and not text_kind.startswith("message.non_ascii"):
         kind = text_kind
     if kind is None and _is_timeout(facts):
