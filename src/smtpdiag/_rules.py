@@ -1800,6 +1800,12 @@ RULES: tuple[Rule, ...] = (
         r"connections exceeded|concurrent (?:[a-z]+ )?connections",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
+    # "500 The number of sessions exceeds the maximum" (Huawei Cloud KooMessage, at most 10)
+    R(
+        "rate_limit.too_many_connections",
+        text=r"number of sessions exceeds",
+        src="https://support.huaweicloud.com/intl/ja-jp/usermanual-koomessage/um1007.html",
+    ),
     R(
         "recipient.too_many",
         text=r"too many recipients|too many rcpt|recipient limit|"
@@ -2201,7 +2207,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # ssl.SSLCertVerificationError: verify_code 10 / 62 / 64 / 18 / 19 / 20; Node.js "Hostname/IP
     # does not match certificate's altnames"; Go "x509: certificate is valid for a, not b"
-    (("certificate has expired", "certificate expired"), "tls.certificate_expired"),
+    # Java's CertPathValidatorException "validity check failed" (an expired certificate, or one
+    # not yet valid)
+    (
+        ("certificate has expired", "certificate expired", "validity check failed"),
+        "tls.certificate_expired",
+    ),
     (
         (
             "hostname mismatch",
@@ -2223,6 +2234,11 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "does not match the server certificate",
             "certificate owner does not match hostname",
             "host name did not match the name given",
+            # Go 1.15+ "x509: certificate relies on legacy Common Name field, use SANs instead";
+            # PHP (xp_ssl.c) "Unable to locate peer certificate CN": no name to check the host
+            # against
+            "relies on legacy common name field",
+            "unable to locate peer certificate cn",
         ),
         "tls.hostname_mismatch",
     ),
@@ -2257,6 +2273,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "protocol version",
             "no appropriate protocol",
             "do not possess a common algorithm",
+            # Go crypto/tls "tls: no supported versions satisfy MinVersion and MaxVersion"
+            "no supported versions satisfy",
         ),
         "tls.protocol_version",
     ),
@@ -2275,6 +2293,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "remote site has closed the transport stream",
             "tls/ssl connection has been closed",
             "alert handshake failure",  # OpenSSL "error:14094410:SSL routines:..."
+            # The JDK's SSLHandshakeException "Remote host closed connection during handshake" /
+            # "Received fatal alert: handshake_failure"; .NET's SslStream "Received an
+            # unexpected EOF or 0 bytes from the transport stream." (System.Net SR net_io_eof)
+            "closed connection during handshake",
+            "fatal alert: handshake_failure",
+            "unexpected eof or 0 bytes from the transport stream",
         ),
         "tls.handshake_failed",
     ),
@@ -2287,8 +2311,13 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "tls.starttls_unavailable",
     ),
     # MailKit / Roundcube "The SMTP server does not support authentication."
+    # Go net/smtp's SendMail "smtp: server doesn't support AUTH"
     (
-        ("smtp auth extension not supported", "server does not support authentication"),
+        (
+            "smtp auth extension not supported",
+            "server does not support authentication",
+            "server doesn't support auth",
+        ),
         "auth.not_offered",
     ),
     # nodemailer 'Missing credentials for "PLAIN"'; JavaMail "failed to connect, no password
@@ -2296,7 +2325,17 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("missing credentials for", "no password specified"), "auth.credentials_missing"),
     # Go net/smtp refuses PLAIN without TLS: "smtp: ... unencrypted connection"
     (("unencrypted connection",), "auth.plaintext_refused"),
-    (("no suitable authentication method",), "auth.mechanism_unavailable"),
+    # JavaMail's SMTPTransport (its own spelling) "No authentication mechansims supported by both
+    # server and client"; "Unsupported AUTH mechanism" (nodemailer and others)
+    (
+        (
+            "no suitable authentication method",
+            "no authentication mechansims supported",
+            "no authentication mechanisms supported",
+            "unsupported auth mechanism",
+        ),
+        "auth.mechanism_unavailable",
+    ),
     (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
     (("smtputf8", "internationalized email"), "message.non_ascii"),
     # smtplib.putcmd and email.headerregistry / email.header CR/LF refusals
@@ -2356,10 +2395,26 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
         "connection.host_not_found",
     ),
-    (("temporary failure in name resolution", "eai_again"), "connection.dns_failure"),
+    # Go's resolver "lookup x on 127.0.0.53:53: server misbehaving" (SERVFAIL); Node.js "queryA
+    # EREFUSED x" (the DNS server refused the query)
+    (
+        (
+            "temporary failure in name resolution",
+            "eai_again",
+            "server misbehaving",
+            "erefused",
+        ),
+        "connection.dns_failure",
+    ),
     (("connection refused", "actively refused", "econnrefused"), "connection.refused"),
     (
-        ("network is unreachable", "no route to host", "ehostunreach", "enetunreach"),
+        (
+            "network is unreachable",
+            "no route to host",
+            "ehostunreach",
+            "enetunreach",
+            "cannot assign requested address",  # EADDRNOTAVAIL: no usable local address
+        ),
         "connection.unreachable",
     ),
     # Windows WSAETIMEDOUT text, Node.js ETIMEDOUT, nodemailer "Greeting never received"
@@ -2387,6 +2442,11 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "unexpected socket close",
             "has been closed unexpectedly",
             "but got an empty response",
+            # nodemailer "Connection closed unexpectedly"; MailKit SmtpProtocolException "The
+            # SMTP server has unexpectedly disconnected."
+            "connection closed unexpectedly",
+            "socket closed unexpectedly",
+            "server has unexpectedly disconnected",
         ),
         "connection.closed",
     ),
@@ -2394,7 +2454,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("could not authenticate",), "auth.invalid_credentials"),
     # PHPMailer / Swiftmailer / msmtp when SELinux or a firewall forbids the connection (EACCES)
     (
-        ("failed to connect to server: permission denied", "permission denied #13"),
+        (
+            "failed to connect to server: permission denied",
+            "permission denied #13",
+            # Windows WSAEACCES (10013), as .NET's SocketException says it
+            "access a socket in a way forbidden by its access permissions",
+        ),
         "connection.refused",
     ),
     # JavaMail "Couldn't connect to host, port: x, 465; timeout -1" ("timeout -1" is the setting,
@@ -2518,6 +2583,11 @@ WRAPPER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "all recipients were rejected",
         ),  # PHPMailer, nodemailer
         "recipient.rejected",
+    ),
+    # PHPMailer (language/phpmailer.lang-*.php: 'from_failed', and older versions' 'execute')
+    (
+        ("the following from address failed", "could not execute: mail from"),
+        "sender.rejected",
     ),
 )
 
