@@ -2023,6 +2023,36 @@ ROWS_LIBRARIES: list[tuple[Any, str | None, str, str]] = [
         "PHPMailer/PHPMailer: language strings 'from_failed'; src/PHPMailer.php",
     ),
     (
+        "Der Vorgang hat das Zeitlimit überschritten.",
+        None,
+        "connection.timeout",
+        "learn.microsoft.com (de-de): System.TimeoutException in the Service Fabric documentation",
+    ),
+    (
+        "L'opération a expiré.",
+        None,
+        "connection.timeout",
+        "learn.microsoft.com (fr-fr): System.TimeoutException in the Service Fabric documentation",
+    ),
+    (
+        "无法从传输连接中读取数据: 连接已关闭",
+        None,
+        "connection.closed",
+        "learn.microsoft.com (zh-cn): Application Insights availability test errors",
+    ),
+    (
+        "No se pueden leer datos de la conexión de transporte: La conexión se cerró.",
+        None,
+        "connection.closed",
+        "learn.microsoft.com (es-es): SQL Server backup to URL troubleshooting",
+    ),
+    (
+        "Unable to connect to the remote server",
+        None,
+        "connection.failed",
+        ".NET WebException (WebExceptionStatus.ConnectFailure), quoted in public issues",
+    ),
+    (
         "500 The number of sessions exceeds the maximum",
         "connect",
         "rate_limit.too_many_connections",

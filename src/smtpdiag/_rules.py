@@ -2497,6 +2497,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "за требуемое время не получен нужный отклик",  # ru
             "在一段时间后没有正确答复",  # zh
             "se excedió el tiempo de espera",  # es
+            # .NET's TimeoutException / SmtpException "The operation has timed out." (Microsoft's
+            # localized .NET and Service Fabric documentation)
+            "der vorgang hat das zeitlimit überschritten",  # de
+            "se agotó el tiempo de espera de la operación",  # es
+            "l'opération a expiré",  # fr
+            "истекло время ожидания операции",  # ru
             "os error 10060",
         ),
         "connection.timeout",
@@ -2509,6 +2515,10 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "die verbindung wurde geschlossen",  # de
             "se ha forzado la interrupción de una conexión existente",  # es
             "wymuszone przez hosta zdalnego",  # pl
+            # .NET "Unable to read data from the transport connection: The connection was
+            # closed." (Microsoft's localized Azure and SQL Server documentation)
+            "连接已关闭",  # zh
+            "la conexión se cerró",  # es
             "os error 10054",
         ),
         "connection.closed",
@@ -2574,6 +2584,7 @@ WRAPPER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "(code: -1, response: )",  # PEAR Net_SMTP: no reply at all
             "no connection has been established to",  # Zend_Mail
             "invalid outgoing mail server or port",  # Frappe
+            "unable to connect to the remote server",  # .NET WebException (ConnectFailure)
         ),
         "connection.failed",
     ),
