@@ -2047,6 +2047,19 @@ ROWS_LIBRARIES: list[tuple[Any, str | None, str, str]] = [
         "learn.microsoft.com (es-es): SQL Server backup to URL troubleshooting",
     ),
     (
+        'Error: errno: -4077 code: "ESOCKET" syscall: "read" command: "CONN"',
+        None,
+        "connection.closed",
+        "nodemailer on Windows (libuv UV__ECONNRESET), quoted in a nodemailer issue",
+    ),
+    (
+        'address: "167.86.99.133"\ncode: "ESOCKET"\ncommand: "CONN"\nerrno: -4039\nport: 587\n'
+        'syscall: "connect"',
+        None,
+        "connection.timeout",
+        "nodemailer on Windows (libuv UV__ETIMEDOUT), quoted in a nodemailer issue",
+    ),
+    (
         "Unable to connect to the remote server",
         None,
         "connection.failed",

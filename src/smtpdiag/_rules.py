@@ -2465,6 +2465,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # JavaMail "Couldn't connect to host, port: x, 465; timeout -1" ("timeout -1" is the setting,
     # not what happened; a nested cause, when given, decides first)
     (("couldn't connect to host",), "connection.failed"),
+    # Node.js on Windows shows libuv's own error numbers ("errno: -4077, code: 'ESOCKET'" from
+    # nodemailer, whose code names no cause): libuv include/uv/errno.h
+    (("errno: -4078",), "connection.refused"),  # UV__ECONNREFUSED
+    (("errno: -4039",), "connection.timeout"),  # UV__ETIMEDOUT
+    (("errno: -4073", "errno: -4062"), "connection.unreachable"),  # EHOSTUNREACH, ENETUNREACH
+    (("errno: -4077", "errno: -4079", "errno: -4047"), "connection.closed"),  # RESET, ABORTED, PIPE
     (("codec can't encode",), "message.non_ascii"),
     # aiosmtplib (5.1.3, smtp.py) refusing a message or login before anything is sent
     (("no recipient headers provided in message",), "recipient.none"),
