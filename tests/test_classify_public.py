@@ -2073,6 +2073,125 @@ ROWS_LIBRARIES: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Second December 2026 review: spam and virus filters, security gateways and DNS lists.
+ROWS_FILTERS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "550 permanent failure for one or more recipients (person1@example.org:blocked)",
+        "rcpt",
+        "policy.rejected",
+        "Barracuda ESS replies in forwardemail/forwardemail.net tests and suped.com",
+    ),
+    (
+        "550 http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.1",
+        None,
+        "policy.ip_blocklisted",
+        "e-mail verifier test corpus (public code search id 69345854918)",
+    ),
+    (
+        "550 rejected by header-based anti-spoofing policy",
+        None,
+        "policy.dmarc_failed",
+        "sisimai/sisimai: rhost/mimecast.go",
+    ),
+    (
+        "550 envelope rejected - block policy for envelope from address",
+        "mail",
+        "sender.rejected",
+        "sisimai/sisimai: rhost/mimecast.go",
+    ),
+    (
+        "553 this route requires high-strength ciphers",
+        None,
+        "policy.encryption_required",
+        "sisimai/sisimai: rhost/mimecast.go",
+    ),
+    ("554 host network, not allowed", None, "policy.ip_blocklisted", "sisimai: rhost/mimecast.go"),
+    (
+        "450 4.7.1 <aaa@example.com>: Recipient address rejected: ERS-QIL.",
+        "rcpt",
+        "policy.ip_blocklisted",
+        "https://server-recipe.com/3851/ (Trend Micro ERS)",
+    ),
+    (
+        "smtp-fw-9107.amazon.com; SBRS score too low: http://www.senderbase.org/",
+        "connect",
+        "policy.reputation",
+        "reacherhq/check-if-email-exists: core/src/smtp/parser.rs",
+    ),
+    (
+        "sorry, mail from your location [5.79.109.48] is administratively denied (#5.7.1)",
+        "rcpt",
+        "policy.ip_blocklisted",
+        "reacherhq/check-if-email-exists: core/src/smtp/parser.rs",
+    ),
+    ("451 4.7.1 Try again later", "data", "policy.greylisted", "rspamd/rspamd#1776"),
+    (
+        "451 Sender IP is not yet authorized to deliver mail from this envelope sender. Please "
+        "try later.",
+        "rcpt",
+        "policy.greylisted",
+        "public test files (code search id 69269965658)",
+    ),
+    (
+        '554 (Reject, id=18169-17 - BAD_HEADER: Header field occurs more than once: "Cc" occurs '
+        "5 times)",
+        "data",
+        "message.malformed",
+        "amavis bounce stored at cs.tu-berlin.de (code search id 45913965075)",
+    ),
+    (
+        "550 5.7.1 RFC5322 requirement error: not exactly one Date field",
+        "data",
+        "message.malformed",
+        "trusteddomainproject/OpenDMARC#203",
+    ),
+    ("451 4.7.1 Virus filter failed", "data", "server.temporary", "OpenSMTPD filter-clamav"),
+    (
+        "554 5.7.1 rejected by rspamd filter",
+        "data",
+        "policy.spam_rejected",
+        "forwardemail bounce helper (code search id 19152537606)",
+    ),
+    (
+        "550 5.7.1 Message rejected per sender's SPF policy - OXSUS001_514",
+        None,
+        "policy.dmarc_failed",
+        "404andmore.com (Proofpoint Essentials)",
+    ),
+    (
+        "550 5.7.1 Service unavailable, MailFrom domain is listed in Spamhaus.",
+        "mail",
+        "sender.rejected",
+        "forwardemail bounce helper (a Microsoft 365 reply)",
+    ),
+    (
+        "552 5.5.2 Message size (content filter)",
+        None,
+        "message.too_large",
+        "Hornetsecurity classification codes (support.everycloud.com)",
+    ),
+    (
+        "You cannot say you are me. I am me.",
+        "ehlo",
+        "policy.helo_rejected",
+        "VIPRE 'Email rejection reasons'",
+    ),
+    (
+        "Mail contained a URL rejected by SURBL",
+        "data",
+        "policy.spam_rejected",
+        "phpList BounceStatisticsPlugin reasons.php",
+    ),
+    (
+        "554 5.7.1 Mail (SESSIONID) appears to be unsolicited - resend with the code xxxxxxx "
+        "appended to subject and ask to have your email whitelisted.",
+        "data",
+        "policy.spam_rejected",
+        "ASSP knowledge base (maxclicksonline.com)",
+    ),
+    ("Rejected by content scanner", "data", "message.content_rejected", "phpList reasons.php"),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2082,6 +2201,7 @@ ALL_ROWS = [
     *ROWS_APPS,
     *ROWS_LEFTOVERS,
     *ROWS_LIBRARIES,
+    *ROWS_FILTERS,
 ]
 
 

@@ -124,6 +124,162 @@ _GMAIL_RELAY = (
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
     # =======================================================================================
+    # Second December 2026 review: spam and virus filters, security gateways and DNS lists.
+    # ---------------------------------------------------------------------------------------
+    # A scanner that failed found no virus: "451 4.7.1 Virus filter failed" (OpenSMTPD's ClamAV
+    # filter) is temporary.
+    R(
+        "server.temporary",
+        text=r"virus filter failed",
+        src="OpenSMTPD filter-clamav (public code search id 33308708294)",
+    ),
+    # Barracuda "550 permanent failure for one or more recipients (x@example.org:blocked)": its
+    # policy or reputation block, not a bad address (the same reply quoting a downstream "550
+    # 5.4.1 Recipient address rejected" is about the recipient and is left to the rules below).
+    R(
+        "policy.rejected",
+        text=r"failure for one or more recipients \([^)]*:blocked\)",
+        provider="Barracuda",
+        src="forwardemail/forwardemail.net bounce tests; suped.com (Barracuda ESS replies)",
+    ),
+    # "550 http://www.barracudanetworks.com/reputation/?pr=1&ip=x.x.x.x": the Barracuda
+    # Reputation Block List, an IP list like "blocked using Barracuda Reputation"
+    R(
+        "policy.ip_blocklisted",
+        text=r"barracudanetworks\.com/reputation",
+        provider="Barracuda",
+        src="e-mail verifier test corpus (public code search id 69345854918)",
+    ),
+    # Mimecast's error code list, as quoted in sisimai/sisimai: rhost/mimecast.go
+    R(
+        "policy.dmarc_failed",
+        text=r"header-based anti-spoofing|anti-spoofing policy - inbound not allowed",
+        provider="Mimecast",
+        src="sisimai/sisimai: rhost/mimecast.go (Mimecast SMTP error codes)",
+    ),
+    R(
+        "sender.rejected",
+        text=r"block policy for envelope from",
+        provider="Mimecast",
+        src="sisimai/sisimai: rhost/mimecast.go (Mimecast SMTP error codes)",
+    ),
+    R(
+        "policy.encryption_required",
+        text=r"requires high-strength ciphers",
+        provider="Mimecast",
+        src="sisimai/sisimai: rhost/mimecast.go (Mimecast SMTP error codes)",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"host network,? not allowed",
+        src="sisimai/sisimai: rhost/mimecast.go (Mimecast SMTP error codes)",
+    ),
+    # Trend Micro Email Reputation Services' Quick IP List: "450 4.7.1 <x>: Recipient address
+    # rejected: ERS-QIL." (temporary) and "554 5.7.1 <>: Recipient address rejected: ERS-QIL."
+    R(
+        "policy.ip_blocklisted",
+        text=r"ers-qil",
+        src="https://server-recipe.com/3851/; community.virginmedia.com (Trend Micro KA-0001346)",
+    ),
+    # Cisco Secure Email (IronPort) "SBRS score too low"; qmail rblsmtpd "sorry, mail from your
+    # location [x] is administratively denied (#5.7.1)"
+    R(
+        "policy.reputation",
+        text=r"sbrs score too low",
+        src="reacherhq/check-if-email-exists: core/src/smtp/parser.rs",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"is administratively denied|spam ip rejected",
+        src="reacherhq/check-if-email-exists: core/src/smtp/parser.rs; Hornetsecurity "
+        "classification codes (support.everycloud.com)",
+    ),
+    # Greylisting worded as such: "451 Sender IP is not yet authorized to deliver mail from this
+    # envelope sender. Please try later."; rspamd's and ASSP's bare "451 4.7.1 Try again later"
+    # (rspamd#1776, rspamd#2013, postalserver/postal#576, Mailu#1742: its greylisting)
+    R(
+        "policy.greylisted",
+        text=r"not yet authorized to deliver mail",
+        src="greylisting replies in public test files (code search ids 68914557129, 69269965658)",
+    ),
+    R(
+        "policy.greylisted",
+        "450 451",
+        enhanced="4.7.1",
+        text=r"^(?:45[01][ -])?(?:4\.7\.1 )?(?:please )?try again later\.?$",
+        src="rspamd/rspamd#1776, #2013 (greylisting's default reply); ASSP knowledge base",
+    ),
+    # Content checks: amavis "BAD_HEADER", OpenDMARC's required headers ("550 5.7.1 RFC5322
+    # requirement error: not exactly one Date field"), URL block lists (SURBL, URIBL,
+    # FortiGuard), content scanners
+    R(
+        "message.malformed",
+        text=r"bad_header\b|rfc ?5322 requirement error",
+        src="trusteddomainproject/OpenDMARC#203; amavis BAD_HEADER (a stored bounce, 2007)",
+    ),
+    # A link in the message on a spam URI list (SURBL, URIBL, FortiGuard): a spam verdict on the
+    # content, as Sisimai labels it (spamdetected), not a blocked sending IP
+    R(
+        "policy.spam_rejected",
+        text=r"surbl|uribl|blocking url|black ?listed url|url rejected",
+        src="phpList BounceStatisticsPlugin reasons.php; sisimai spamdetected.go; a PHP "
+        "BounceHandler (code search id 485738335)",
+    ),
+    R(
+        "message.content_rejected",
+        text=r"rejected by content scanner|rejecting mail content|html tag unacceptable|"
+        r"words in the message is blocked",
+        src="phpList BounceStatisticsPlugin reasons.php; a PHP BounceHandler (code search id "
+        "485738335)",
+    ),
+    R(
+        "message.too_large",
+        text=r"content filter size|message size \(content filter\)",
+        src="Hornetsecurity classification codes (support.everycloud.com)",
+    ),
+    R(
+        "connection.routing_failed",
+        text=r"loop detection",
+        src="Hornetsecurity classification codes (support.everycloud.com)",
+    ),
+    # Spam verdicts in filters' own words
+    R(
+        "policy.spam_rejected",
+        text=r"appears to be unsolicited|unsolicited bulk e-?mail|unsolicited content|"
+        r"rejected as bulk|classified as bulk|bulk\.advertising|rejected by dcc|"
+        r"spamming not allowed|junk mail|recurrent pattern detection|"
+        r"failed several antispam checks|rejected by rspamd|this message scored",
+        src="phpList BounceStatisticsPlugin reasons.php; sisimai spamdetected.go; ASSP "
+        "knowledge base; forwardemail bounce helper (rspamd)",
+    ),
+    # SPF refusals: Proofpoint Essentials "550 5.7.1 Message rejected per sender's SPF policy"
+    R(
+        "policy.dmarc_failed",
+        text=r"sender's spf policy",
+        src="404andmore.com (Proofpoint Essentials)",
+    ),
+    # Refusals of the sender or its domain, not of an IP address: Microsoft "550 5.7.1 Service
+    # unavailable, MailFrom domain is listed in Spamhaus." (the domain is on the DBL); "You have
+    # been blocked by the recipient"; VIPRE "Sender verification failed"
+    R(
+        "sender.rejected",
+        text=r"mailfrom domain is listed|blocked by the recipient|sender verification failed",
+        src="forwardemail bounce helper (Microsoft 365 reply); PHP BounceHandler; VIPRE "
+        "'Email rejection reasons'",
+    ),
+    R(
+        "policy.rejected",
+        text=r"blocked by policy|blocked by filter rules|country is not allowed",
+        src="PHP BounceHandler (code search id 485738335); cPanel/WHM country block text",
+    ),
+    R("policy.ip_blocklisted", text=r"refused due to abuse", src=_SISIMAI_REASON + "blocked.rb"),
+    # VIPRE "You cannot say you are me. I am me." (a HELO naming the receiver itself)
+    R(
+        "policy.helo_rejected",
+        text=r"you cannot say you are me",
+        src="VIPRE freshdesk 'Email rejection reasons'",
+    ),
+    # =======================================================================================
     # Replies and phrases gathered from public sources in the December 2026 review. They come
     # first so that their specific wording wins over the older, broader patterns below.
     # ---------------------------------------------------------------------------------------
