@@ -2192,6 +2192,332 @@ ROWS_FILTERS: list[tuple[Any, str | None, str, str]] = [
     ("Rejected by content scanner", "data", "message.content_rejected", "phpList reasons.php"),
 ]
 
+# Second December 2026 review: command-line clients, self-hosted servers and Microsoft OAuth.
+# Code search ids are those of the public search the review used (find_string / read_file).
+ROWS_CLIENTS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "Dec  7 01:07:51 Unicorn-NAS postfix/smtp[5901]: certificate verification failed for "
+        "smtp.gmail.com[209.85.133.109]:587: untrusted issuer /C=ZA/ST=Western Cape",
+        "tls",
+        "tls.certificate_untrusted",
+        "forum post quoting Postfix (code search id 56972600452)",
+    ),
+    (
+        "msmtp: TLS certificate verification failed: the certificate hasn't got a known issuer",
+        None,
+        "tls.certificate_untrusted",
+        "ArchWiki msmtp (code search id 37923558140)",
+    ),
+    ("*** Host did not advertise STARTTLS", None, "tls.starttls_unavailable", "swaks list"),
+    ("*** Remote host closed connection unexpectedly.", None, "connection.closed", "swaks"),
+    ("msmtp: the server sent an empty reply", None, "connection.closed", "msmtp README quote"),
+    (
+        "msmtp: cannot get initial OK message from server",
+        None,
+        "connection.greeting_refused",
+        "msmtp src/smtp.c",
+    ),
+    (
+        "The server does not support TLS via the STARTTLS command\nmsmtp could not send mail",
+        None,
+        "tls.starttls_unavailable",
+        "forum post quoting msmtp (code search id 56947386789)",
+    ),
+    (
+        "msmtp: cannot use a secure authentication method",
+        None,
+        "auth.plaintext_refused",
+        "msmtp src/msmtp.c",
+    ),
+    (
+        "Feb  5 12:08:06 borg postfix/smtp[20250]: SSL_connect error to smtp.gmail.com: -1",
+        None,
+        "tls.handshake_failed",
+        "forum post quoting Postfix (code search id 56930606158)",
+    ),
+    ("ssmtp: Cannot open smtp.gmail.com:587", None, "connection.failed", "ssmtp forum posts"),
+    (
+        "SMTP session failed: 501 5.5.4 https://support.google.com/mail/?p=helo",
+        None,
+        "policy.helo_rejected",
+        "mutt forum post (code search id 57109145502)",
+    ),
+    (
+        "smtp-server: 530 Error: A secure connection is requiered(such as ssl).......",
+        None,
+        "policy.encryption_required",
+        "mailx report quoting QQ Mail (code search id 18393308305)",
+    ),
+    ("No authenticators available", None, "auth.mechanism_unavailable", "mutt smtp.c"),
+    ("Could not negotiate TLS connection", None, "tls.handshake_failed", "mutt smtp.c"),
+    (
+        "SMTP session failed: 553 5.1.2 RFC-5321 address",
+        None,
+        "recipient.address_invalid",
+        "mutt wrapper (code search id 31149648413)",
+    ),
+    ("curl: (67) Login denied", None, "auth.invalid_credentials", "curl/curl#5321"),
+    ("curl: (64) Requested SSL level failed", None, "tls.starttls_unavailable", "curl errors"),
+    ("curl: (6) Could not resolve host: smtp.1und1.de", None, "connection.host_not_found", "curl"),
+    ("curl: (55) RCPT failed: 550", None, "recipient.rejected", "curl (CURLE_SEND_ERROR)"),
+    (
+        "* RCPT failed: 550\n> QUIT\n< 221 2.0.0 closing connection he11-396 - gsmtp\n"
+        "* Closing connection 0\ncurl: (55) RCPT failed: 550",
+        None,
+        "recipient.rejected",
+        "Reacher docs quoting curl -v (code search id 12790203464): QUIT's 221 does not decide",
+    ),
+    (
+        "Unable to initialize SMTP properly. Check config and use --smtp-debug.",
+        None,
+        "connection.failed",
+        "git mailing list (code search id 38405862049)",
+    ),
+    (
+        "Command unknown: 'AUTH' at /usr/lib/git-core/git-send-email line 1573.",
+        None,
+        "auth.not_offered",
+        "git mailing list (code search id 14521890139)",
+    ),
+    (
+        "Died at /usr/local/Cellar/git/2.12.0/libexec/git-core/git-send-email line 1350, <FIN> "
+        "line 3.",
+        None,
+        "unknown.unrecognized",
+        "git mailing list (code search id 19002401709): 2.12.0 in a path is no status code",
+    ),
+    (
+        "Net::ReadTimeout: Net::ReadTimeout\n\tfrom /usr/lib/ruby/2.3.0/net/protocol.rb:176:in "
+        "'rbuf_fill'\n\tfrom /usr/lib/ruby/2.3.0/net/smtp.rb:556:in 'block in do_start'",
+        None,
+        "connection.timeout",
+        "sameersbn/docker-gitlab#1005: a line number is no reply code",
+    ),
+    (
+        "MailKit.Net.Smtp.SmtpCommandException: 4.7.0 TLS not available due to local problem",
+        None,
+        "tls.starttls_unavailable",
+        "README quoting MailKit (code search id 20178142884)",
+    ),
+    (
+        "javax.mail.AuthenticationFailedException: 535 Authentication failed: Basic "
+        "authentication is not allowed with 2FA enabled.",
+        None,
+        "auth.basic_auth_disabled",
+        "jenkins-infra/helpdesk#2856 (SendGrid)",
+    ),
+    (
+        '!! Expected response code 250 but got code "", with message "" (code: 0) (send)',
+        None,
+        "connection.closed",
+        "postalserver/postal#705",
+    ),
+    (
+        "INFO:lettre::smtp: No supported authentication mechanisms available",
+        None,
+        "auth.mechanism_unavailable",
+        "lettre/lettre#217",
+    ),
+]
+
+ROWS_SELFHOSTED: list[tuple[Any, str | None, str, str]] = [
+    ("550 5.7.1 Relaying prohibited", "rcpt", "policy.relay_denied", "Microsoft KB Q256856"),
+    (
+        "554 Refused. Sending to remote addresses (relaying) is not allowed",
+        "rcpt",
+        "policy.relay_denied",
+        "bounce pattern list (code search id 21114823096)",
+    ),
+    ("550 5.1.2 Relay not allowed.", "rcpt", "policy.relay_denied", "Stalwart inbound/rcpt.rs"),
+    (
+        "550 I cannot deliver mail for <k.e.-urban@arcor.de>",
+        "rcpt",
+        "policy.relay_denied",
+        "Haraka log (code search id 58177411108)",
+    ),
+    (
+        "501 5.1.8 Use Submission for outgoing SMTP",
+        "rcpt",
+        "policy.relay_denied",
+        "foxcpp/maddy#517",
+    ),
+    (
+        "535 Authentication failed. Too many invalid logon attempts.",
+        "auth",
+        "auth.too_many_attempts",
+        "hmailserver/hmailserver SMTPConnection.cpp",
+    ),
+    ("535 5.7.8 OAuth token expired.", "auth", "auth.oauth_token_invalid", "Stalwart auth.rs"),
+    (
+        "501 5.5.4 You are not allowed to send from this address.",
+        "mail",
+        "sender.send_as_denied",
+        "Stalwart inbound/mail.rs",
+    ),
+    (
+        "554 5.7.1 <stuck@example.test>: Recipient address rejected: Sender is not same as SMTP "
+        "authenticate username",
+        "rcpt",
+        "sender.send_as_denied",
+        "iRedMail FAQ (iRedAPD)",
+    ),
+    (
+        "501 5.7.27 Domain in MAIL FROM does not have any MX records",
+        "mail",
+        "sender.domain_no_mail",
+        "foxcpp/maddy internal/check/dns",
+    ),
+    ("550 5.1.2 Mailbox does not exist.", "rcpt", "recipient.unknown", "Stalwart rcpt.rs"),
+    ("550 Account is not active.", "rcpt", "recipient.disabled", "hMailServer RecipientParser"),
+    (
+        "452 4.2.2 Greylisted, please try again in a few moments.",
+        "rcpt",
+        "policy.greylisted",
+        "Stalwart inbound/rcpt.rs",
+    ),
+    (
+        "554 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing "
+        "messages was exceeded. Try again later.",
+        "data",
+        "rate_limit.throttled",
+        "Plesk KB 213389069",
+    ),
+    (
+        "Policy rejection; Message count quota exceeded",
+        "rcpt",
+        "rate_limit.throttled",
+        "cbpolicyd quotas.pm (code search id 42474112800)",
+    ),
+    ("550 Blocked by SPF.", "rcpt", "policy.dmarc_failed", "hMailServer SpamTestSPF"),
+    (
+        "550 5.7.1 Sender ID (PRA) Not Permitted",
+        "data",
+        "policy.dmarc_failed",
+        "Exchange Server Sender ID agent (code search id 56731255878)",
+    ),
+    (
+        "550 5.7.1 External client with IP address 192.0.2.1 does not have permissions to "
+        "submit to this server.",
+        "rcpt",
+        "policy.ip_blocklisted",
+        "Exchange Server IP Block List default reply (code search id 32631740552)",
+    ),
+    (
+        "550 5.7.0 IP in EHLO is not the same as the actual client IP",
+        "mail",
+        "policy.helo_rejected",
+        "foxcpp/maddy internal/check/dns",
+    ),
+    ("550 5.7.7 Failed to parse message.", "data", "message.malformed", "Stalwart data.rs"),
+    ("501 5.7.1 Message is too long", "data", "message.too_large", "docs.icewarp.com"),
+    ("502 Use HELO/EHLO first.", "mail", "protocol.bad_sequence", "hMailServer"),
+]
+
+ROWS_OAUTH: list[tuple[Any, str | None, str, str]] = [
+    (
+        "AADSTS900144: The request body must contain the following parameter: 'client_id'.",
+        None,
+        "auth.oauth_incomplete",
+        "code search id 19171068501 (the parameter named decides)",
+    ),
+    (
+        "AADSTS650057: Invalid resource. The client has requested access to a resource which is "
+        "not listed in the requested permissions in the client's application registration.",
+        None,
+        "auth.oauth_permission_missing",
+        "jasonjoh/python_clientcred#8",
+    ),
+    (
+        "AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore "
+        "has a fixed, limited lifetime of 1.00:00:00, which cannot be extended.",
+        None,
+        "auth.oauth_token_invalid",
+        "microsoft/chat-copilot#538",
+    ),
+    (
+        "AADSTS50078: Presented multi-factor authentication has expired due to policies "
+        "configured by your administrator.",
+        None,
+        "auth.oauth_policy_blocked",
+        "SocialiteProviders/Providers#998",
+    ),
+    (
+        "AADSTS700025: Client is public so neither 'client_assertion' nor 'client_secret' should "
+        "be presented.",
+        None,
+        "auth.oauth_failed",
+        "Microsoft identity platform error codes",
+    ),
+    (
+        "Outlook::ApiClient::RefreshTokenError: invalid_grant",
+        None,
+        "auth.oauth_token_invalid",
+        "betagouv/rdv-service-public#5041",
+    ),
+    (
+        "oauthlib.oauth2.rfc6749.errors.TokenExpiredError: (token_expired) ",
+        None,
+        "auth.oauth_token_invalid",
+        "RogerSelwyn/O365-HomeAssistant#223",
+    ),
+    (
+        "unauthorized_client: The client does not exist or is not enabled for consumers.",
+        None,
+        "auth.oauth_app_not_found",
+        "O365/python-o365#514",
+    ),
+    (
+        "Access has been blocked by Conditional Access policies. The access policy does not allow "
+        "token issuance.",
+        None,
+        "auth.oauth_policy_blocked",
+        "EionRobb/purple-teams#28",
+    ),
+    (
+        "ClientAuthError: endpoints_resolution_error: Error: could not resolve endpoints. Please "
+        "check network and try again.",
+        None,
+        "auth.oauth_tenant_not_found",
+        "AzureAD/microsoft-authentication-library-for-js#4879",
+    ),
+    (
+        "MSAL.Desktop.4.27.0.0.MsalClientException: ErrorCode: cert_without_private_key",
+        None,
+        "auth.oauth_certificate_invalid",
+        "AzureAD/microsoft-authentication-library-for-dotnet#2435",
+    ),
+    (
+        "Error: Can't create new access token for user",
+        None,
+        "auth.oauth_failed",
+        "nodemailer/nodemailer#910",
+    ),
+    (
+        "501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid.",
+        None,
+        "auth.xoauth2_rejected",
+        "tarickb/sasl-xoauth2#110",
+    ),
+    (
+        'Failed to authenticate on SMTP server with username "helpdesk@x" using 1 possible '
+        "authenticators. Authenticator XOAUTH2 returned Swift_TransportException: Expected "
+        'response code 235 but got code "535", with message "535 5.7.3 Authentication '
+        'unsuccessful"',
+        None,
+        "auth.xoauth2_rejected",
+        "freescout-help-desk/freescout#4935",
+    ),
+    (
+        'Failed to authenticate on SMTP server with username "x" using the following '
+        'authenticators: "LOGIN", "PLAIN", "XOAUTH2". Authenticator "LOGIN" returned "Expected '
+        'response code "235" but got code "535", with message "535 5.7.8 Error: authentication '
+        'failed: UGFzc3dvcmQ6".".',
+        None,
+        "auth.invalid_credentials",
+        "Symfony Mailer tries every authenticator with the same password (an app report)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2202,6 +2528,9 @@ ALL_ROWS = [
     *ROWS_LEFTOVERS,
     *ROWS_LIBRARIES,
     *ROWS_FILTERS,
+    *ROWS_CLIENTS,
+    *ROWS_SELFHOSTED,
+    *ROWS_OAUTH,
 ]
 
 

@@ -33,10 +33,11 @@ from ._rules import (
     NESTED_CAUSE_MARKERS,
     OAUTH_ERROR_KINDS,
     OAUTH_ERRORS_NAMING_NO_CAUSE,
+    PASSWORD_LOGIN_MARKERS,
     PROVIDERS,
     RULES,
     WRAPPER_PHRASES,
-    XOAUTH2_COMMAND,
+    XOAUTH2_MARKERS,
     Rule,
 )
 from ._settings import IMPLICIT_TLS_PORTS, MASK, AuthMethod, Security, SettingsModel
@@ -555,7 +556,16 @@ _STAGE_BY_NAME = {
 _AADSTS = re.compile(r"AADSTS(\d{4,8})")
 # The OAuth error beside an AADSTS text: JSON '"error":"invalid_grant"', PHP print_r
 # "[error] => invalid_client", MSAL.NET "ErrorCode: invalid_grant"
-_OAUTH_ERROR = re.compile(r'"error"\s*:\s*"([a-z_]+)"|\[error\] => ([a-z_]+)|ErrorCode: ([a-z_]+)')
+_OAUTH_ERROR = re.compile(
+    r'"error"\s*(?::|=>)\s*"([a-z_]+)"|\[error\] => ([a-z_]+)|ErrorCode: ([a-z_]+)'
+)
+# Without an AADSTS code, only the error names that cannot mean anything else count, wherever
+# they stand: "RefreshTokenError: invalid_grant", "IdentityProviderException: invalid_grant in
+# ...", oauthlib's "(token_expired)", "unauthorized_client: The client does not exist ...".
+_OAUTH_ERROR_NAME = re.compile(
+    r"\b(invalid_grant|invalid_client|unauthorized_client|invalid_scope|consent_required|"
+    r"expired_token|token_expired|interaction_required)\b"
+)
 _SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
 # "[Errno 111]", "[WinError 10061]", "OSError(99, '...')", Rust's "(os error 10061)"
 _ERRNO = re.compile(
@@ -742,8 +752,8 @@ def _facts_from_text(text: str) -> _Facts:
     if facts.recipients:
         facts.names = facts.names | {"SMTPRecipientsRefused"}
     facts.aadsts = tuple(int(m) for m in _AADSTS.findall(text))
-    if facts.aadsts and not facts.oauth_error:
-        named = _OAUTH_ERROR.search(text)
+    if not facts.oauth_error:
+        named = (_OAUTH_ERROR if facts.aadsts else _OAUTH_ERROR_NAME).search(text)
         if named is not None:
             facts.oauth_error = next(group for group in named.groups() if group)
     ssl = _SSL_REASON.search(text)
@@ -899,9 +909,12 @@ def _oauth_kind(facts: _Facts) -> str | None:
         return OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed") if error else None
     low = facts.message.lower()
     codes = set(facts.aadsts)
-    # A code several causes share: its words decide first.
+    # A code several causes share: its words decide first, then the parameter a "must contain
+    # the following parameter" error names (AADSTS900144 and 90014 name 'client_id',
+    # 'client_secret', 'scope' or 'grant_type').
+    names_parameter = "following parameter" in low or "required field" in low
     for code, phrase, kind in AADSTS_PHRASES:
-        if code is not None and code in codes and phrase in low:
+        if (code in codes or (code is None and names_parameter)) and phrase in low:
             return kind
     for code in facts.aadsts:
         mapped = AADSTS_KINDS.get(code)
@@ -924,6 +937,13 @@ _XOAUTH2_JSON = re.compile(r'"status"\s*:\s*"?(?:4\d\d|5\d\d)"?', re.IGNORECASE)
 _B64_JSON = re.compile(r"eyJ[A-Za-z0-9+/=]{8,}")
 
 
+def _xoauth2_login_shown(low: str) -> bool:
+    """True when a pasted conversation or message shows an XOAUTH2 login and no password one."""
+    return any(marker in low for marker in XOAUTH2_MARKERS) and not any(
+        marker in low for marker in PASSWORD_LOGIN_MARKERS
+    )
+
+
 def _xoauth2_challenge(text: str) -> bool:
     """The XOAUTH2 error challenge: JSON with a status, raw or base64 encoded (RFC 7628 §3.2.2)."""
     if '"' in text and _XOAUTH2_JSON.search(text) and "schemes" in text.lower():
@@ -941,12 +961,16 @@ def _xoauth2_challenge(text: str) -> bool:
 # Phrases by which MTAs name the command a reply answered (Postfix "(in reply to RCPT TO
 # command)", Exim "after RCPT TO", Sendmail "... did not like our RCPT TO"). Lower-case.
 _STAGE_HINTS: tuple[tuple[tuple[str, ...], Stage], ...] = (
-    (("rcpt to", "rcpt command", "after rcpt", "recipient address rejected"), Stage.RCPT),
+    # curl: "curl: (55) RCPT failed: 550", "curl: (55) MAIL failed: 550"
+    (
+        ("rcpt to", "rcpt command", "after rcpt", "recipient address rejected", "rcpt failed"),
+        Stage.RCPT,
+    ),
     (
         ("end of data", "final data", "data command", "after data", "data end command"),
         Stage.DATA,
     ),
-    (("mail from", "mail command", "sender address rejected"), Stage.MAIL),
+    (("mail from", "mail command", "sender address rejected", "(55) mail failed"), Stage.MAIL),
     (("helo ", "ehlo ", "helo:", "ehlo:"), Stage.EHLO),
     (("initial connection", "refused to talk to me", "greeting"), Stage.CONNECT),
 )
@@ -1448,7 +1472,7 @@ def _classify(
     kind = finding.kind
     if kind == "auth.invalid_credentials" and (
         (settings is not None and settings.auth_method is AuthMethod.OAUTH)
-        or (isinstance(failure, str) and XOAUTH2_COMMAND in failure.lower())
+        or (isinstance(failure, str) and _xoauth2_login_shown(failure.lower()))
     ):
         # The "password" was an OAuth access token (the settings say so, or the pasted SMTP
         # conversation shows "AUTH XOAUTH2").

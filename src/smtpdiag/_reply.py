@@ -18,7 +18,7 @@ _LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:,-]|$)")
 # RFC 3463 §2: class.subject.detail, class in {2,4,5}, subject and detail 1-3 digits.
 # The pattern starts with its first digit so that the regex engine can skip ahead to candidates;
 # the "not after a digit or a dot" condition is checked in Python (see _find_enhanced).
-_ENHANCED = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])")
+_ENHANCED = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9]|/)")
 # The usual shape, decided by one match: "550 5.1.1 ...", "550-5.1.1 ..." (see parse_reply).
 _CODE_AND_ENHANCED = re.compile(
     r"([2-5][0-9][0-9])[ -]([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])"
@@ -46,24 +46,42 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
 
     A code counts when it stands at the start of a line or after white space or one of
     ``:;'"([=,``, optionally behind a ``#`` (qmail's ``(#5.1.1)``), and is followed by a space,
-    a tab, ``:``, ``,``, ``-`` or the end of a line.
+    a tab, ``:``, ``,``, ``-`` or the end of a line. A line number in a pasted stack trace
+    (``line 550, in login``, ``smtp.rb:556:in``) is not a reply code.
     """
     for match in _CODE_CANDIDATE.finditer(text):
         if match.group() not in _KNOWN_CODE_SET:
             continue
         start = match.start()
         before = start - 1 if start and text[start - 1] == "#" else start
-        if before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE:
+        stands_alone = before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE
+        if stands_alone and _LINE_NUMBER.search(text, max(0, before - 40), before) is None:
             return int(match.group()), before, match.end()
     return None
 
 
-def _find_enhanced(text: str, start: int = 0) -> re.Match[str] | None:
+# What stands before a line number in a stack trace: Python's 'File "x.py", line 550', Perl's
+# "at x line 550", Ruby's and Node's "smtp.rb:556" / "index.js:556" (a file name, then ":").
+_LINE_NUMBER = re.compile(r"(?:\bline |\.(?:rb|py|js|ts|php|pm|pl|go|java|cs|ex|exs):)$")
+
+
+def _find_enhanced(text: str, start: int = 0, code: int | None = None) -> re.Match[str] | None:
+    """The first enhanced code from ``start`` that can belong to the reply ``code``.
+
+    RFC 3463 §2: a success class (2) goes with a success reply and a failure class (4 or 5)
+    with a failure, so in a pasted conversation a later "221 2.0.0 Bye" does not lend its
+    2.0.0 to the "550" before it (servers do mix up 4 and 5; that is kept). A version number
+    inside a path ("ruby/2.3.0/net", "perl/5.8.8 ") is no enhanced code.
+    """
     for match in _ENHANCED.finditer(text, start):
         at = match.start()
-        if at == 0 or text[at - 1] not in "0123456789.":
+        if (at == 0 or text[at - 1] not in "0123456789./") and _classes_agree(code, match.group(1)):
             return match
     return None
+
+
+def _classes_agree(code: int | None, klass: str) -> bool:
+    return code is None or (code < 300) == (klass == "2")
 
 
 _BINARY = (bytes, bytearray, memoryview)
@@ -100,7 +118,9 @@ def parse_reply(data: str | bytes | bytearray | memoryview, code: int | None = N
     if not isinstance(code, int) or isinstance(code, bool) or not 200 <= code <= 599:
         code = None
     usual = _CODE_AND_ENHANCED.match(text)
-    if usual is not None:
+    if usual is not None and _classes_agree(
+        int(usual.group(1)) if code is None else code, usual.group(2)
+    ):
         # What the general path below finds too: the code, then the first enhanced code after it.
         status = usual.group(0)[4:]
         if ".0" in status:
@@ -134,10 +154,10 @@ def _parse_general(text: str, code: int | None) -> Reply:
     if code is None:
         code = found_code
     enhanced = None
-    em = _find_enhanced(body, start)
+    em = _find_enhanced(body, start, code)
     if em is None and embedded is not None:
         # A code inside a log line or DSN: its enhanced code may stand before it.
-        em = _find_enhanced(body)
+        em = _find_enhanced(body, 0, code)
     if em is not None:
         enhanced = em.group(0)
         if ".0" in enhanced:  # "5.07.001" -> "5.7.1"; "5.0.0" stays

@@ -21,10 +21,11 @@ __all__ = [
     "NESTED_CAUSE_MARKERS",
     "OAUTH_ERRORS_NAMING_NO_CAUSE",
     "OAUTH_ERROR_KINDS",
+    "PASSWORD_LOGIN_MARKERS",
     "PROVIDERS",
     "RULES",
     "WRAPPER_PHRASES",
-    "XOAUTH2_COMMAND",
+    "XOAUTH2_MARKERS",
     "ProviderSignature",
     "Rule",
 ]
@@ -123,6 +124,221 @@ _GMAIL_RELAY = (
 
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
+    # =======================================================================================
+    # Second December 2026 review: self-hosted servers (Stalwart, maddy, hMailServer, Haraka,
+    # iRedMail, Plesk, Exchange on-premises) and command-line clients. Each row's source says
+    # where the text was seen.
+    # ---------------------------------------------------------------------------------------
+    # Postfix as a client: "certificate verification failed for smtp.gmail.com[...]:587:
+    # untrusted issuer ..." / "...: num=27:certificate not trusted"; msmtp "TLS certificate
+    # verification failed: the certificate hasn't got a known issuer" (not Exim's sender verify)
+    R(
+        "tls.certificate_expired",
+        text=r"certificate verification failed.*expired",
+        src="postfix/postfix: src/tls/tls_verify.c; msmtp src/tls.c",
+    ),
+    R(
+        "tls.certificate_untrusted",
+        text=r"certificate verification failed",
+        src="postfix/postfix: src/tls/tls_verify.c; msmtp src/tls.c (ArchWiki msmtp)",
+    ),
+    # Relay refusals: Exchange 5.5/2000 "550 5.7.1 Relaying prohibited"; "550 relaying to <x>
+    # prohibited by administrator"; "554 Refused. Sending to remote addresses (relaying) is not
+    # allowed"; Stalwart "550 5.1.2 Relay not allowed."; Haraka "550 I cannot deliver mail for
+    # <x>"; hMailServer "550 Delivery is not allowed to this address."; maddy "501 5.1.8 Use
+    # Submission for outgoing SMTP"; "553 host denies relay."
+    R(
+        "policy.relay_denied",
+        text=r"relaying (?:to \S+ )?prohibited|\(relaying\) is not allowed|relay not allowed|"
+        r"denies relay|i cannot deliver mail for|delivery is not allowed to this address|"
+        r"use submission for outgoing smtp",
+        src="Microsoft KB Q256856; stalwartlabs/mail-server crates/smtp/src/inbound/rcpt.rs; "
+        "haraka/Haraka (rcpt_to default); hmailserver/hmailserver SMTPConnection.cpp; "
+        "foxcpp/maddy#517",
+    ),
+    # The same wordings behind enhanced codes that would decide otherwise on their own (5.1.2:
+    # bad destination system; 5.1.8: bad sender's system address)
+    R(
+        "policy.relay_denied",
+        enhanced="5.1.2",
+        text=r"relay not allowed",
+        src="stalwartlabs/mail-server crates/smtp/src/inbound/rcpt.rs",
+    ),
+    R(
+        "recipient.unknown",
+        enhanced="5.1.2",
+        text=r"mailbox does not exist",
+        src="stalwartlabs/mail-server crates/smtp/src/inbound/rcpt.rs",
+    ),
+    R(
+        "recipient.address_invalid",
+        enhanced="5.1.2",
+        text=r"rfc-?5321 address",
+        src="Gmail 553-5.1.2 (https://support.google.com/a/answer/3726730), as mutt shows it",
+    ),
+    R(
+        "policy.relay_denied",
+        enhanced="5.1.8",
+        text=r"use submission for outgoing smtp",
+        src="foxcpp/maddy#517 (default maddy.conf)",
+    ),
+    # Sign-in: hMailServer "535 Authentication failed. Too many invalid logon attempts.",
+    # Stalwart "421 4.3.0 Too many authentication errors, disconnecting.", Bluehost "550 Too
+    # many failed logins" (the IP is blocked because of them)
+    R(
+        "auth.too_many_attempts",
+        text=r"too many invalid logon attempts|too many authentication errors|"
+        r"too many failed logins",
+        src="hmailserver/hmailserver SMTPConnection.cpp; stalwartlabs/mail-server "
+        "inbound/auth.rs; roundcube/roundcubemail#6393",
+    ),
+    # Stalwart "535 5.7.8 OAuth token expired." (5.7.8 alone would say: wrong password)
+    R(
+        "auth.oauth_token_invalid",
+        enhanced="5.7.8",
+        text=r"oauth token expired",
+        src="stalwartlabs/mail-server crates/smtp/src/inbound/auth.rs",
+    ),
+    # SendGrid "535 Authentication failed: Basic authentication is not allowed with 2FA
+    # enabled." (an API key is needed)
+    R(
+        "auth.basic_auth_disabled",
+        "535",
+        text=r"basic authentication is not allowed with 2fa",
+        src="jenkins-infra/helpdesk#2856 (SendGrid)",
+    ),
+    # Microsoft's high-volume email endpoint "501 5.5.124 Invalid XOAUTH2 auth data - User
+    # address provided is not valid."
+    R(
+        "auth.xoauth2_rejected",
+        text=r"invalid xoauth2 auth data",
+        provider=MS,
+        src="tarickb/sasl-xoauth2#110",
+    ),
+    # Send-as checks: Stalwart "501 5.5.4 You are not allowed to send from this address.",
+    # iRedAPD "Sender is not same as SMTP authenticate username", maddy "553 5.7.0 Unauthorized
+    # use of sender address"; SmarterMail hosts "550 From domain must match authenticated domain"
+    R(
+        "sender.send_as_denied",
+        text=r"not allowed to send from this address|"
+        r"sender is not same as smtp authenticate username|unauthorized use of sender address",
+        src="stalwartlabs/mail-server inbound/mail.rs; iRedMail FAQ (iRedAPD); foxcpp/maddy "
+        "internal/check/authorize_sender",
+    ),
+    R(
+        "sender.username_from_mismatch",
+        text=r"from domain must match authenticated domain",
+        src="aspnethosting.co.uk KB 185 (SmarterMail)",
+    ),
+    # maddy's header and DNS checks
+    R("sender.from_missing", text=r"missing from header", src="foxcpp/maddy authorize_sender"),
+    R(
+        "sender.from_invalid",
+        text=r"malformed from header|multiple from addresses are not allowed",
+        src="foxcpp/maddy internal/check/authorize_sender",
+    ),
+    R(
+        "sender.domain_no_mail",
+        text=r"domain in mail from does not have any mx|domain in mail from has null mx",
+        src="foxcpp/maddy internal/check/dns",
+    ),
+    R(
+        "policy.helo_rejected",
+        text=r"ip in ehlo is not the same|no matching a/aaa records found for the ehlo|"
+        r"ip-only or ip-starting helo|helohost error|mail/\?p=helo",
+        src="foxcpp/maddy internal/check/dns; an Exim panel configuration; Gmail "
+        "https://support.google.com/mail/?p=helo",
+    ),
+    # Recipients: Stalwart "550 5.1.2 Mailbox does not exist."; hMailServer RecipientParser.cpp
+    R(
+        "recipient.unknown",
+        text=r"mailbox does not exist|recipient not in route list",
+        src="stalwartlabs/mail-server inbound/rcpt.rs; hmailserver/hmailserver RecipientParser.cpp",
+    ),
+    R(
+        "recipient.disabled",
+        text=r"account is not active|domain has been disabled|alias is not active",
+        stages="rcpt",
+        src="hmailserver/hmailserver RecipientParser.cpp",
+    ),
+    # Stalwart's greylisting "452 4.2.2 Greylisted, please try again in a few moments." (4.2.2
+    # alone would say: mailbox full)
+    R(
+        "policy.greylisted",
+        enhanced="4.2.2",
+        text=r"greylist",
+        src="stalwartlabs/mail-server crates/smtp/src/inbound/rcpt.rs",
+    ),
+    # Outgoing limits that say "quota" (not a full mailbox): Plesk "554 5.7.0 Your message
+    # could not be sent. The limit on the number of allowed outgoing messages was exceeded.";
+    # cbpolicyd "Policy rejection; Message count quota exceeded"; iRedAPD "Throttling quota
+    # exceeded"; "... limited to 100 messages / hour"
+    R(
+        "rate_limit.throttled",
+        text=r"number of allowed outgoing messages|message count quota exceeded|"
+        r"throttling quota exceeded|messages / hour",
+        src="Plesk KB 213389069; cbpolicyd quotas.pm; iRedAPD SMTP_ACTIONS; "
+        "pivorakmeetup/pivorak-web-app#711",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        text=r"quota exceeded \(number of mails",
+        src="iRedAPD (older SMTP_ACTIONS)",
+    ),
+    # Sender authentication: hMailServer "550 Blocked by SPF."; Exchange's Sender ID agent "550
+    # 5.7.1 Sender ID (PRA) Not Permitted"; Stalwart "550 5.7.29 ARC validation failed."
+    R(
+        "policy.dmarc_failed",
+        text=r"blocked by spf|sender id \(pra\) not permitted|arc validation failed",
+        src="hmailserver/hmailserver SpamTestSPF; Exchange Server Sender ID agent; "
+        "stalwartlabs/mail-server inbound/data.rs",
+    ),
+    # Exchange's connection filter (IP Block List): "550 5.7.1 External client with IP address
+    # x does not have permissions to submit to this server."
+    R(
+        "policy.ip_blocklisted",
+        text=r"with ip address \S+ does not have permissions to submit|black ip\b",
+        src="Exchange Server IPBlockListConfig default reply (code search id 32631740552)",
+    ),
+    # Messages: Stalwart "550 5.7.7 Failed to parse message."; msmtp "501 5.6.0 Data format
+    # error: we do not accept messages without any headers"; IceWarp "501 5.7.1 Message is too
+    # long"; iRedAPD "Message size exceed (maybe caused by big attachment file)"
+    R(
+        "message.malformed",
+        text=r"failed to parse message|messages without any headers",
+        src="stalwartlabs/mail-server inbound/data.rs; a msmtp report (code search id 56907771181)",
+    ),
+    R(
+        "message.too_large",
+        text=r"message is too long|attachment is too long|message size exceed\b",
+        src="docs.icewarp.com (Interpretation of 5xx errors); iRedAPD SMTP_ACTIONS",
+    ),
+    # Order of commands: hMailServer "502 Use HELO/EHLO first."; "421 ... You talk too soon"
+    # (the client spoke before the greeting)
+    R(
+        "protocol.bad_sequence",
+        text=r"use helo/ehlo first|talk too soon",
+        src="hmailserver/hmailserver SMTPConnection.cpp; nodemailer smtp-server",
+    ),
+    # QQ Mail "530 Error: A secure connection is requiered(such as ssl)." (its own spelling)
+    R(
+        "policy.encryption_required",
+        text=r"secure connection is requi",
+        src="mailx reports quoting QQ Mail (code search ids 18393308305, 7072559529)",
+    ),
+    # MailerSend "450 The from.email domain must be verified in your account to send emails.
+    # #MS42207"
+    R(
+        "sender.not_verified",
+        text=r"domain must be verified in your account",
+        src="MailerSend reply quoted in public notes (code search id 36078141370)",
+    ),
+    # msmtp "recipient address x not accepted by the server"
+    R(
+        "recipient.rejected",
+        text=r"recipient address \S+ not accepted by the server",
+        src="msmtp src/msmtp.c, quoted on LKML",
+    ),
     # =======================================================================================
     # Second December 2026 review: spam and virus filters, security gateways and DNS lists.
     # ---------------------------------------------------------------------------------------
@@ -2020,7 +2236,7 @@ RULES: tuple[Rule, ...] = (
     # Gmail "553-5.1.3 The recipient address <x> is not a valid RFC 5321 address."
     R(
         "recipient.address_invalid",
-        text=r"not a valid rfc ?5321 address|bad recipient address syntax|"
+        text=r"not a valid rfc[ -]?5321 address|\brfc-5321 address|bad recipient address syntax|"
         r"recipient address syntax|user address required",
         src=_GMAIL_CODES,
     ),
@@ -2344,6 +2560,85 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
 #: gai_strerror, Windows Sockets error texts, msal/authority.py, and the measurements in
 #: /work/shared/notes/smtplib-failures.md.
 EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # Command-line and daemon clients' own words (second December 2026 review): msmtp
+    # (src/smtp.c, src/msmtp.c), swaks, curl (its error strings), mutt/neomutt (smtp.c), dma,
+    # git send-email (Net::SMTP), Postfix as a client, lettre, Symfony Mailer
+    (
+        (
+            "host did not advertise starttls",  # swaks
+            "does not support tls via the starttls command",  # msmtp
+            "command starttls failed",  # msmtp
+            "requested ssl level failed",  # curl (64)
+            "starttls not available",  # curl
+            "tls not available due to local problem",  # Postfix's 454, quoted by clients
+            "neither tls or starttls are in use",
+        ),
+        "tls.starttls_unavailable",
+    ),
+    (
+        (
+            "closed connection unexpectedly",  # swaks
+            "server sent an empty reply",  # msmtp
+            "smtp session failed: read error",  # mutt
+            "smtp session failed: write error",
+            "response reading failed",  # curl (56)
+            'but got code "", with message ""',  # Symfony Mailer: nothing came back
+        ),
+        "connection.closed",
+    ),
+    (("cannot get initial ok message",), "connection.greeting_refused"),  # msmtp
+    (("cannot use a secure authentication method",), "auth.plaintext_refused"),  # msmtp
+    (
+        (
+            "cannot find a usable authentication method",  # msmtp
+            "no authenticators available",  # mutt
+            "smtp authentication requires sasl",  # mutt built without SASL
+            "auth login not available",  # dma
+            "gssapi error in client",  # GNU SASL under msmtp
+            "no supported authentication mechanisms",  # lettre
+        ),
+        "auth.mechanism_unavailable",
+    ),
+    (
+        (
+            "could not negotiate tls connection",  # mutt
+            "ssl_connect error",  # Postfix smtp client
+        ),
+        "tls.handshake_failed",
+    ),
+    (("login denied",), "auth.invalid_credentials"),  # curl (67)
+    (("could not resolve host",), "connection.host_not_found"),  # curl (6)
+    (("command unknown: 'auth'",), "auth.not_offered"),  # Perl Net::SMTP (git send-email)
+    # Microsoft identity errors without their code, and MSAL's own checks: "Access has been
+    # blocked by Conditional Access policies."; "Presented multi-factor authentication has
+    # expired due to policies configured by your administrator"; msal-node
+    # "endpoints_resolution_error: ... could not resolve endpoints" (msal-python's "Unable to get
+    # authority configuration"); msal-node "invalid_client_credential: Client credential ...
+    # must not be empty"; MSAL.NET "cert_without_private_key", .NET "The private key is not
+    # present in the X.509 certificate.", Python cryptography "Could not deserialize key data.";
+    # nodemailer "Can't create new access token for user"; league/oauth2-client "Invalid
+    # response received from Authorization Server"
+    (
+        ("blocked by conditional access", "presented multi-factor authentication has expired"),
+        "auth.oauth_policy_blocked",
+    ),
+    (
+        ("endpoints_resolution_error", "could not resolve endpoints", "openid_config_error"),
+        "auth.oauth_tenant_not_found",
+    ),
+    (("invalid_client_credential",), "auth.oauth_incomplete"),
+    (
+        (
+            "cert_without_private_key",
+            "private key is not present in the x.509 certificate",
+            "could not deserialize key data",
+        ),
+        "auth.oauth_certificate_invalid",
+    ),
+    (
+        ("can't create new access token", "invalid response received from authorization server"),
+        "auth.oauth_failed",
+    ),
     # TLS spoken to a plaintext port. OpenSSL 3.2+ says "record layer failure"
     # (urllib3/urllib3#3405); Go says "tls: first record does not look like a TLS handshake".
     (
@@ -2727,9 +3022,26 @@ NESTED_CAUSE_MARKERS: tuple[str, ...] = (
     "delivery temporarily suspended:",
 )
 
-#: In a pasted SMTP conversation, the client's XOAUTH2 login (RFC 7628 as Google and Microsoft
-#: use it): a credentials refusal after it is a refused OAuth token.
-XOAUTH2_COMMAND = "auth xoauth2"
+#: In a pasted SMTP (or IMAP) conversation or a library's message, the client's XOAUTH2 login
+#: (RFC 7628 as Google and Microsoft use it): a credentials refusal after it is a refused OAuth
+#: token. Swiftmailer / Symfony Mailer say "Authenticator XOAUTH2 returned ..." (freescout#4935);
+#: IMAP clients send "AUTHENTICATE XOAUTH2" (jstedfast/MailKit#690). Lower case.
+XOAUTH2_MARKERS: tuple[str, ...] = (
+    "auth xoauth2",
+    "authenticate xoauth2",
+    "authenticator xoauth2",
+    'authenticator "xoauth2"',
+)
+#: ... unless the password was tried too: Symfony Mailer tries every authenticator in turn with
+#: the same secret ("Authenticator "LOGIN" returned ... Authenticator "XOAUTH2" returned ...").
+PASSWORD_LOGIN_MARKERS: tuple[str, ...] = (
+    "auth login",
+    "auth plain",
+    "authenticator login",
+    "authenticator plain",
+    'authenticator "login"',
+    'authenticator "plain"',
+)
 
 #: What a library or application says around the failure it met: "Connection could not be
 #: established with host x [Connection timed out #110]", "SMTP Error: The following recipients
@@ -2747,9 +3059,16 @@ WRAPPER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "no connection has been established to",  # Zend_Mail
             "invalid outgoing mail server or port",  # Frappe
             "unable to connect to the remote server",  # .NET WebException (ConnectFailure)
+            "ssmtp: cannot open",  # ssmtp
+            "unable to initialize smtp properly",  # git send-email
+            "failed: connect failed",  # nullmailer
+            "could not connect to server",  # curl (7)
         ),
         "connection.failed",
     ),
+    # git send-email "STARTTLS failed!"; Symfony Mailer "Unable to connect with STARTTLS: <the
+    # TLS error>" (the error inside, when recognised, decides)
+    (("starttls failed!", "unable to connect with starttls"), "tls.handshake_failed"),
     (
         (
             "the following recipients failed",
@@ -2798,7 +3117,7 @@ AADSTS_KINDS: dict[int, str] = {
     50020: "auth.oauth_user_not_found",  # The user account is from another identity provider.
     700082: "auth.oauth_token_invalid",  # The refresh token has expired due to inactivity.
     65002: "auth.oauth_permission_missing",  # Consent between first party apps is required.
-    650057: "auth.oauth_scope_invalid",  # Invalid resource: not in the app's permissions.
+    650057: "auth.oauth_permission_missing",  # Invalid resource: not in the app's permissions.
     70001: "auth.oauth_app_not_found",  # Application ... was not found in the directory.
     54005: "auth.oauth_token_invalid",  # OAuth2 Authorization code was already redeemed.
     700003: "auth.oauth_token_invalid",  # Device object was not found in the tenant.
@@ -2806,6 +3125,14 @@ AADSTS_KINDS: dict[int, str] = {
     53005: "auth.oauth_policy_blocked",  # Blocked by Conditional Access (token issuance).
     530003: "auth.oauth_policy_blocked",  # Conditional Access: a managed device is required.
     900144: "auth.oauth_scope_invalid",  # The request body must contain the parameter 'scope'.
+    # Codes seen in public issues about mail over OAuth (the error texts quoted there):
+    700084: "auth.oauth_token_invalid",  # SPA refresh token expired (fixed lifetime).
+    700081: "auth.oauth_token_invalid",  # Refresh token expired due to maximum lifetime.
+    70043: "auth.oauth_token_invalid",  # Refresh token expired: sign-in frequency (CA).
+    50078: "auth.oauth_policy_blocked",  # Presented MFA has expired due to policies.
+    7000229: "auth.oauth_app_not_found",  # Client application is missing service principal.
+    7000012: "auth.oauth_tenant_not_found",  # The grant was obtained for a different tenant.
+    5002730: "auth.oauth_certificate_invalid",  # Invalid JWT token: unsupported signing key.
     50012: "auth.oauth_secret_invalid",  # Invalid client secret is provided (older wording).
     650053: "auth.oauth_scope_invalid",  # Asked for a scope that doesn't exist on the resource.
     7000216: "auth.oauth_incomplete",  # 'client_assertion', 'client_secret' ... is required.
@@ -2890,6 +3217,7 @@ OAUTH_ERROR_KINDS: dict[str, str] = {
     "invalid_client": "auth.oauth_secret_invalid",  # client authentication failed
     "invalid_grant": "auth.oauth_token_invalid",  # the grant or refresh token is invalid
     "expired_token": "auth.oauth_token_invalid",
+    "token_expired": "auth.oauth_token_invalid",  # oauthlib's TokenExpiredError
     "unauthorized_client": "auth.oauth_app_not_found",  # the client may not use this grant
     "invalid_scope": "auth.oauth_scope_invalid",
     "consent_required": "auth.oauth_permission_missing",
@@ -2920,4 +3248,6 @@ AADSTS_PHRASES: tuple[tuple[int | None, str, str], ...] = (
     (None, "'scope'", "auth.oauth_scope_invalid"),
     (None, "'client_secret", "auth.oauth_incomplete"),
     (None, "'client_assertion", "auth.oauth_incomplete"),
+    (None, "'grant_type'", "auth.oauth_failed"),
+    (None, "field scope is missing", "auth.oauth_scope_invalid"),
 )
