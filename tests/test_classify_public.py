@@ -2411,6 +2411,12 @@ ROWS_SELFHOSTED: list[tuple[Any, str | None, str, str]] = [
     ("550 5.7.7 Failed to parse message.", "data", "message.malformed", "Stalwart data.rs"),
     ("501 5.7.1 Message is too long", "data", "message.too_large", "docs.icewarp.com"),
     ("502 Use HELO/EHLO first.", "mail", "protocol.bad_sequence", "hMailServer"),
+    (
+        "525 5.7.13 [M5] Your credentials have been compromised",
+        None,
+        "auth.account_disabled",
+        "One.com reply (code search id 13926904005)",
+    ),
 ]
 
 ROWS_OAUTH: list[tuple[Any, str | None, str, str]] = [

@@ -2368,7 +2368,15 @@ RULES: tuple[Rule, ...] = (
     R("auth.mechanism_unavailable", "534", "5.7.9", src="RFC 4954 §6"),
     R("policy.encryption_required", "", "5.7.11", src="RFC 4954 §6"),
     R("policy.encryption_required", "", "5.7.10", src="RFC 5248 X.7.10"),
-    R("auth.account_disabled", "535 534 530 454", "5.7.13", src="RFC 5248 X.7.13"),
+    # 525 is RFC 4954's own reply to AUTH ("525 5.7.13 User Account Disabled"): Aruba "525
+    # 5.7.13 Invio temporaneamente disabilitato per la casella", One.com "525 5.7.13 [M5] Your
+    # credentials have been compromised"
+    R(
+        "auth.account_disabled",
+        "525 535 534 530 454",
+        "5.7.13",
+        src="RFC 5248 X.7.13; RFC 4954 section 6",
+    ),
     R("recipient.disabled", "", "5.7.13", stages="rcpt data", src="RFC 5248 X.7.13"),
     R("policy.dmarc_failed", "", "5.7.26", src="RFC 7372 X.7.26"),
     R("policy.dmarc_failed", "", "5.7.23", src="RFC 7372 X.7.23 (SPF)"),
