@@ -17,7 +17,7 @@ __all__ = ["decode_reply_text", "find_embedded_code", "parse_reply"]
 _LINE_CODE = re.compile(r"\s*#?([2-5][0-9][0-9])(?:[ \t:,-]|$)")
 # RFC 3463 §2: class.subject.detail, class in {2,4,5}, subject and detail 1-3 digits.
 # The pattern starts with its first digit so that the regex engine can skip ahead to candidates;
-# the "not after a digit or a dot" condition is checked in Python (see _find_enhanced).
+# the "not after a digit, a dot or a slash" condition is checked in Python (see _find_enhanced).
 _ENHANCED = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9]|/)")
 # The usual shape, decided by one match: "550 5.1.1 ...", "550-5.1.1 ..." (see parse_reply).
 _CODE_AND_ENHANCED = re.compile(
