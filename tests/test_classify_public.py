@@ -2303,7 +2303,7 @@ ROWS_CLIENTS: list[tuple[Any, str | None, str, str]] = [
         "javax.mail.AuthenticationFailedException: 535 Authentication failed: Basic "
         "authentication is not allowed with 2FA enabled.",
         None,
-        "auth.basic_auth_disabled",
+        "auth.app_password_required",
         "jenkins-infra/helpdesk#2856 (SendGrid)",
     ),
     (

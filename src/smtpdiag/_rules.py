@@ -200,9 +200,10 @@ RULES: tuple[Rule, ...] = (
         src="stalwartlabs/mail-server crates/smtp/src/inbound/auth.rs",
     ),
     # SendGrid "535 Authentication failed: Basic authentication is not allowed with 2FA
-    # enabled." (an API key is needed)
+    # enabled.": with two-factor authentication on, the account password no longer works; an
+    # API key takes its place (as an app password does elsewhere)
     R(
-        "auth.basic_auth_disabled",
+        "auth.app_password_required",
         "535",
         text=r"basic authentication is not allowed with 2fa",
         src="jenkins-infra/helpdesk#2856 (SendGrid)",
