@@ -2371,11 +2371,13 @@ RULES: tuple[Rule, ...] = (
     R("policy.encryption_required", "", "5.7.10", src="RFC 5248 X.7.10"),
     # 525 is RFC 4954's own reply to AUTH ("525 5.7.13 User Account Disabled"): Aruba "525
     # 5.7.13 Invio temporaneamente disabilitato per la casella", One.com "525 5.7.13 [M5] Your
-    # credentials have been compromised"
+    # credentials have been compromised". At RCPT or DATA some servers send it for a disabled
+    # recipient (sisimai's "suspend" samples): the rule below.
     R(
         "auth.account_disabled",
         "525 535 534 530 454",
         "5.7.13",
+        stages="connect ehlo tls auth mail",
         src="RFC 5248 X.7.13; RFC 4954 section 6",
     ),
     R("recipient.disabled", "", "5.7.13", stages="rcpt data", src="RFC 5248 X.7.13"),
