@@ -2412,6 +2412,14 @@ ROWS_SELFHOSTED: list[tuple[Any, str | None, str, str]] = [
     ("501 5.7.1 Message is too long", "data", "message.too_large", "docs.icewarp.com"),
     ("502 Use HELO/EHLO first.", "mail", "protocol.bad_sequence", "hMailServer"),
     (
+        'Expected response code "250/251/252" but got code "550", with message "550-The mail '
+        "server could not deliver mail to swetha@example.com.  The account\\r\\n550-or domain "
+        'may not exist, they may be blacklisted, or missing the proper dns\\r\\n550 entries.".',
+        "rcpt",
+        "recipient.unknown",
+        "cPanel reply stored with escaped line breaks in an SQL dump (code search id 55950495319)",
+    ),
+    (
         "525 5.7.13 [M5] Your credentials have been compromised",
         None,
         "auth.account_disabled",

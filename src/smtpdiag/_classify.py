@@ -996,6 +996,10 @@ _WORD = re.compile(r"[a-z]{3}")
 def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Finding:
     full = reply.text
     low = full[:_MAX_TEXT].lower()
+    if "\\n" in low:
+        # Line breaks written out as "\n" (a pasted Python repr such as smtplib's b'...\n5.7.8
+        # ...', a JSON or SQL log) are line breaks too.
+        low = low.replace("\\r\\n", "\n").replace("\\n", "\n")
     if "\n" in low:
         # A multi-line reply is one text: "...regarding PTR\n550-5.7.1 records..." must still
         # read "regarding ptr records" (RFC 5321 §4.2.1 continuation lines).
