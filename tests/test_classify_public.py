@@ -2420,6 +2420,27 @@ ROWS_SELFHOSTED: list[tuple[Any, str | None, str, str]] = [
         "cPanel reply stored with escaped line breaks in an SQL dump (code search id 55950495319)",
     ),
     (
+        "501 5.1.6 Recipient addresses in single label domains not accepted",
+        "rcpt",
+        "recipient.address_invalid",
+        "MicrosoftDocs: Exchange receive connector NDR table (code search id 28260417376)",
+    ),
+    ("we don't handle mail for", "rcpt", "policy.relay_denied", "sisimai norelaying.rb"),
+    (
+        "javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path "
+        "validation failed: java.security.cert.CertPathValidatorException: timestamp check failed",
+        None,
+        "tls.certificate_expired",
+        "JDK CertPathValidatorException, quoted in public code (code search id 45909948934)",
+    ),
+    (
+        "The following From address failed: test@domain.com : Called Mail() without being "
+        "connected",
+        None,
+        "connection.failed",
+        "PHPMailer class.smtp.php, quoted in a test (code search id 30708960644)",
+    ),
+    (
         "525 5.7.13 [M5] Your credentials have been compromised",
         None,
         "auth.account_disabled",

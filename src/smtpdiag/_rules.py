@@ -182,6 +182,21 @@ RULES: tuple[Rule, ...] = (
         text=r"use submission for outgoing smtp",
         src="foxcpp/maddy#517 (default maddy.conf)",
     ),
+    # Sisimai's relay-refusal phrases that the rules above did not know yet
+    R(
+        "policy.relay_denied",
+        text=r"we don't handle mail for|not a gateway|not local host|relay prohibition|"
+        r"specified domain is not allowed|"
+        r"not configured to relay mail",
+        src=_SISIMAI_REASON + "norelaying.rb",
+    ),
+    # Exchange receive connectors: "501 5.1.6 Recipient addresses in single label domains not
+    # accepted" (chris@contoso instead of chris@contoso.com)
+    R(
+        "recipient.address_invalid",
+        text=r"single label domains not accepted",
+        src=_EXS_NDR,
+    ),
     # Sign-in: hMailServer "535 Authentication failed. Too many invalid logon attempts.",
     # Stalwart "421 4.3.0 Too many authentication errors, disconnecting.", Bluehost "550 Too
     # many failed logins" (the IP is blocked because of them)
@@ -2672,7 +2687,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # Java's CertPathValidatorException "validity check failed" (an expired certificate, or one
     # not yet valid)
     (
-        ("certificate has expired", "certificate expired", "validity check failed"),
+        (
+            "certificate has expired",
+            "certificate expired",
+            "validity check failed",
+            "timestamp check failed",  # Java's CertPathValidatorException, the same
+        ),
         "tls.certificate_expired",
     ),
     (
@@ -2721,6 +2741,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             # RemoteCertificateValidationCallback."
             "unable to verify the first certificate",
             "rejected by the provided remotecertificatevalidationcallback",
+            # Java "PKIX path validation failed: ..." with any other reason
+            "pkix path validation failed",
         ),
         "tls.certificate_untrusted",
     ),
@@ -2909,6 +2931,7 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "connection closed unexpectedly",
             "socket closed unexpectedly",
             "server has unexpectedly disconnected",
+            "messagingexception: [eof]",  # JavaMail: the server closed the connection
         ),
         "connection.closed",
     ),
@@ -3074,6 +3097,7 @@ WRAPPER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "unable to initialize smtp properly",  # git send-email
             "failed: connect failed",  # nullmailer
             "could not connect to server",  # curl (7)
+            "called mail() without being connected",  # PHPMailer after a failed connect
         ),
         "connection.failed",
     ),
