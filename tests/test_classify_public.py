@@ -2553,6 +2553,118 @@ ROWS_OAUTH: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Second December 2026 review: regional providers (Asia, Europe, Latin America, Australia).
+ROWS_REGIONAL: list[tuple[Any, str | None, str, str]] = [
+    (
+        '436 "MAIL FROM" doesn\'t conform with authentication [@sm060104]',
+        "mail",
+        "sender.send_as_denied",
+        "https://help.aliyun.com/document_detail/44499.html",
+    ),
+    (
+        "556 The number of RCPTs is over size",
+        "rcpt",
+        "recipient.too_many",
+        "https://help.aliyun.com/document_detail/44499.html",
+    ),
+    (
+        "552 Monthly sending quota exceeded",
+        "data",
+        "rate_limit.daily_limit",
+        "https://help.aliyun.com/document_detail/44499.html",
+    ),
+    (
+        "559 Invalid rcptto",
+        "rcpt",
+        "recipient.unknown",
+        "https://help.aliyun.com/document_detail/44499.html",
+    ),
+    (
+        "524 Host not found by dns resolve",
+        None,
+        "recipient.domain_not_found",
+        "https://help.aliyun.com/document_detail/44499.html",
+    ),
+    (
+        "550 5.1.1 Suspended(Inactive) user",
+        "rcpt",
+        "recipient.disabled",
+        "Daum reply list (code search id 38888830564)",
+    ),
+    (
+        "421 4.3.0 too long idle time. You are disconnected",
+        None,
+        "connection.closed",
+        "Daum reply list (code search id 38888830564)",
+    ),
+    (
+        "554 sorry, you must get POP/APOP authorization.",
+        "rcpt",
+        "policy.authentication_required",
+        "http://mahoro-ba.net/index.php?j=530 (nifty)",
+    ),
+    (
+        "550 550 5.1.1 Boite du destinataire archivee. Archived recipient. LPN004_420 [420]",
+        "rcpt",
+        "recipient.disabled",
+        "sisimai/p5-sisimai#241",
+    ),
+    (
+        "550 5.7.0 Code d'authentification invalide OFR_305",
+        "auth",
+        "auth.invalid_credentials",
+        "sisimai/rb-sisimai: lib/sisimai/rhost/franceptt.rb",
+    ),
+    (
+        "521 5.7.1 <x@example.com>: Recipient address rejected: You are not allowed to send mail. Please see http://csi.cloudmark.com/reset-request/?ip=192.0.2.1 if you feel this is in error.",
+        "rcpt",
+        "policy.ip_blocklisted",
+        "optusnet.com.au reply (code search id 49466897185)",
+    ),
+    (
+        "451 4.7.652 The mail server [185.255.28.17] has exceeded the maximum number of connections.",
+        "connect",
+        "rate_limit.too_many_connections",
+        "Sweego bounce tests (code search id 70975931806)",
+    ),
+    (
+        "[SPF] 1.2.3.4 is not allowed to send mail from nazev-vasi-domeny.cz.",
+        None,
+        "policy.dmarc_failed",
+        "https://faq.c4.cz/odeslany-e-mail-se-vraci-zpet-s-chybou",
+    ),
+    (
+        "552 5.1.1 5.2.2 sorry, final recipient mailbox is full (chkuser)",
+        "rcpt",
+        "recipient.mailbox_full",
+        "wiki.aspone.cz",
+    ),
+    (
+        "554-kundenserver.de (mxeue110) Nemesis ESMTP Service not available\n554-No SMTP service\n554-Bad DNS PTR resource record.",
+        "connect",
+        "policy.ptr_required",
+        "openlab-aux/orgafoo#315",
+    ),
+    (
+        "550-Requested action not taken: mailbox unavailable\n550 invalid DNS MX or A/AAAA        resource record",
+        "mail",
+        "sender.domain_invalid",
+        "nodemailer/nodemailer#510 (smtp.1und1.de)",
+    ),
+    (
+        "5.7.8 Error: authentication failed: Your message looks like spam. You need to use web for sending or prove you are not a robot using the following link http://ya.cc",
+        "auth",
+        "auth.account_disabled",
+        "higty/higlabo#17 (Yandex)",
+    ),
+    (
+        "550 5.7.1 Policy rejection on the target address",
+        "rcpt",
+        "recipient.disabled",
+        "Yandex nwsmtp (code search id 20656636761)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2566,6 +2678,7 @@ ALL_ROWS = [
     *ROWS_CLIENTS,
     *ROWS_SELFHOSTED,
     *ROWS_OAUTH,
+    *ROWS_REGIONAL,
 ]
 
 

@@ -197,6 +197,173 @@ RULES: tuple[Rule, ...] = (
         text=r"single label domains not accepted",
         src=_EXS_NDR,
     ),
+    # Regional providers (second review). Alibaba Cloud DirectMail's reply list
+    # (help.aliyun.com/document_detail/44499.html): '436 "MAIL FROM" doesn't conform with
+    # authentication', "556 The number of RCPTs is over size", "557 The length of DATA content
+    # is achieved the maximum threshold", "552 Monthly sending quota exceeded", "552 Not enough
+    # sending quota", "551 Main account unavailable", "559 Invalid rcptto", "561 Honeypot
+    # rcptto", "524 Host not found by dns resolve", "423 Dns resolve error", "427 Socks Connect
+    # to UNREACHABLE host"
+    R(
+        "sender.send_as_denied",
+        text=r"doesn't conform with authentication",
+        src="https://help.aliyun.com/document_detail/44499.html",
+    ),
+    R(
+        "recipient.too_many",
+        text=r"number of rcpts is over size|out of allow rcpt numbers|too many commands",
+        src="https://help.aliyun.com/document_detail/44499.html; blog.sina.com.cn reply list; "
+        "Daum reply list (code search id 38888830564)",
+    ),
+    R(
+        "message.too_large",
+        text=r"length of data content is achieved the maximum|taille limite du message",
+        src="https://help.aliyun.com/document_detail/44499.html; "
+        + _SISIMAI_RHOST
+        + "franceptt.rb",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        text=r"monthly sending quota exceeded|not enough sending quota|messages quota reached",
+        src="https://help.aliyun.com/document_detail/44499.html; user.redmaomail.com kb 21",
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"main account unavailable",
+        src="https://help.aliyun.com/document_detail/44499.html",
+    ),
+    R(
+        "recipient.unknown",
+        text=r"invalid rcptto|unknown local user",
+        src="https://help.aliyun.com/document_detail/44499.html; bt.com help (error 550)",
+    ),
+    R(
+        "recipient.rejected",
+        text=r"honeypot rcptto|recipient doesn't want your mail",
+        src="https://help.aliyun.com/document_detail/44499.html; pomoc.poczta.interia.pl",
+    ),
+    R(
+        "recipient.domain_not_found",
+        text=r"host not found by dns resolve|no data by dns resolve",
+        src="https://help.aliyun.com/document_detail/44499.html",
+    ),
+    R(
+        "connection.dns_failure",
+        text=r"dns resolve error",
+        src="https://help.aliyun.com/document_detail/44499.html",
+    ),
+    R(
+        "connection.unreachable",
+        text=r"connect to unreachable host",
+        src="https://help.aliyun.com/document_detail/44499.html",
+    ),
+    # Tencent Cloud SES: "FailedOperation.NotAuthenticatedSender" (QuantumNous/new-api#1347)
+    R(
+        "sender.not_verified",
+        text=r"notauthenticatedsender",
+        src="QuantumNous/new-api#1347 (Tencent Cloud SES)",
+    ),
+    # QQ Mail (sisimai's rhost/tencent.rb): "suspected bounce attacks", "is a deactivated
+    # mailbox"
+    R("policy.reputation", text=r"suspected bounce attacks", src=_SISIMAI_RHOST + "tencent.rb"),
+    R(
+        "recipient.disabled",
+        text=r"is a deactivated mailbox|policy rejection on the target address",
+        src=_SISIMAI_RHOST + "tencent.rb; yandex nwsmtp bb_client_rcpt.cpp (code search id "
+        "20656636761)",
+    ),
+    # Daum (Korea): "421 4.3.0 too long idle time. You are disconnected", "421 4.5.0 xtout ip
+    # address: closing connection by timeout"; "554 5.7.1 dzcnt ...: your host name dosen't
+    # match with your ip address" (its spelling)
+    R(
+        "connection.closed",
+        text=r"too long idle time|closing connection by timeout",
+        src="Daum reply list (code search id 38888830564)",
+    ),
+    R(
+        "policy.ptr_required",
+        text=r"dosen't match with your ip address|doesn't match with your ip address",
+        src="Daum reply list (code search id 38888830564)",
+    ),
+    # POP-before-SMTP hosts: nifty "554 sorry, you must get POP/APOP authorization.", "553 5.3.0
+    # <x>... Please receive your mail before sending."; Yandex 360 "Send auth command first"
+    R(
+        "policy.authentication_required",
+        text=r"must get pop/apop authorization|receive your mail before sending|"
+        r"send auth command first",
+        src="http://mahoro-ba.net/index.php?j=530; shbhlxxjs.com onlineManualDetail161; Yandex "
+        "360 troubleshooting (code search id 71285825974)",
+    ),
+    # Orange / La Poste: "550 5.7.0 Code d'authentification invalide OFR_305"
+    R(
+        "auth.invalid_credentials",
+        text=r"code d'authentification invalide",
+        src=_SISIMAI_RHOST + "franceptt.rb",
+    ),
+    # Optus / Telecom Italia (Cloudmark CSI): "... Please see
+    # http://csi.cloudmark.com/reset-request/?ip=x if you feel this is in error."
+    R(
+        "policy.ip_blocklisted",
+        text=r"csi\.cloudmark\.com",
+        src="optusnet.com.au reply (code search id 49466897185)",
+    ),
+    # A URL in the message on a list: "550 A URL in this email (x) is listed on
+    # https://spamrl.com/."
+    R(
+        "policy.spam_rejected",
+        text=r"a url in this email",
+        src="tele2 reply (code search id 49466897185)",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"exceeded the maximum number of connections",
+        src="Sweego bounce tests (code search id 70975931806)",
+    ),
+    # SPF in brackets: Interia "550 5.7.0 [SPF] x is not allowed to send mail from domain"
+    R(
+        "policy.dmarc_failed",
+        text=r"spf\] \S+ is not allowed to send",
+        src="pomoc.poczta.interia.pl; https://faq.c4.cz/odeslany-e-mail-se-vraci-zpet-s-chybou",
+    ),
+    # Yandex "5.7.8 Error: authentication failed: Your message looks like spam. You need to use
+    # web for sending or prove you are not a robot" (the account needs a web check)
+    R(
+        "auth.account_disabled",
+        enhanced="5.7.8",
+        text=r"prove you are not a robot|use web for sending",
+        src="higty/higlabo#17 (Yandex)",
+    ),
+    # Tiscali "535 5.7.0 authentication rejected: your password is too simple"
+    R(
+        "auth.account_disabled",
+        text=r"password is too simple",
+        src="MailCore/mailcore2#1517 (mail.tiscali.it)",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"throttle delay",
+        src="portal.universonet.com.br kb a289",
+    ),
+    R(
+        "connection.routing_failed",
+        text=r"looping message",
+        src="blog.sina.com.cn reply list",
+    ),
+    # Behind a decisive 5.1.1: "550 5.1.1 Suspended(Inactive) user" (Daum), "550 550 5.1.1
+    # Boite du destinataire archivee. Archived recipient." (La Poste), "552 5.1.1 5.2.2 sorry,
+    # final recipient mailbox is full (chkuser)"
+    R(
+        "recipient.disabled",
+        enhanced="5.1.1",
+        text=r"suspended\(inactive\)|archived recipient|destinataire archivee",
+        src="Daum reply list (code search id 38888830564); sisimai/p5-sisimai#241",
+    ),
+    R(
+        "recipient.mailbox_full",
+        enhanced="5.1.1",
+        text=r"mailbox is full",
+        src="wiki.aspone.cz (chkuser)",
+    ),
     # Sign-in: hMailServer "535 Authentication failed. Too many invalid logon attempts.",
     # Stalwart "421 4.3.0 Too many authentication errors, disconnecting.", Bluehost "550 Too
     # many failed logins" (the IP is blocked because of them)
@@ -971,13 +1138,21 @@ RULES: tuple[Rule, ...] = (
         text=r"block listed|a problem occurred\. \(ask your postmaster",
         src="https://postmaster.gmx.com/en/error-messages; " + _SISIMAI_REASON + "blocked.rb",
     ),
-    R("policy.ptr_required", text=r"invalid dns ptr resource record", src=_GMX),
+    R("policy.ptr_required", text=r"(?:invalid|bad) dns ptr resource record", src=_GMX),
     R("policy.dmarc_failed", text=r"reject due to spf policy", src=_GMX),
     R("policy.rejected", text=r"reject due to policy restrictions", src=_GMX),
+    # The envelope sender's domain has no MX or A record: it comes at MAIL FROM
+    # (nodemailer/nodemailer#510, with several spaces before "resource record")
     R(
         "recipient.domain_not_accepting",
-        text=r"invalid dns mx or a/aaaa resource record",
+        text=r"invalid dns mx or a/aaaa\s+resource record",
+        stages="rcpt",
         src=_GMX,
+    ),
+    R(
+        "sender.domain_invalid",
+        text=r"invalid dns mx or a/aaaa\s+resource record|mailfrom must be a valid domain",
+        src=_GMX + "; nodemailer/nodemailer#510; strapi/strapi#8125",
     ),
     R(
         "recipient.mailbox_full",
