@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from smtpdiag import classify
+from smtpdiag import Stage, classify
 
 MS_NDR = "MicrosoftDocs/SupportArticles-docs: Exchange/ExchangeOnline/email-delivery/ndr/non-delivery-reports-in-exchange-online.md"
 MS_RETIRE = "https://techcommunity.microsoft.com/t5/exchange-team-blog/exchange-online-to-retire-basic-auth-for-client-submission-smtp/ba-p/4114750"
@@ -2665,6 +2665,70 @@ ROWS_REGIONAL: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Second December 2026 review: Python applications' pasted errors.
+ROWS_PYTHON_APPS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "Failed to send mail to xxxxxx@gmail.com: Connection unexpectedly closed",
+        None,
+        "connection.closed",
+        "ansible/ansible#37386",
+    ),
+    (
+        "[ERROR] celery.app.trace: Task sentry.tasks.email.send_email[3fea2e01-d0af-4700-be21-3929ebebe78d] raised unexpected: SMTPServerDisconnected('Connection unexpectedly closed')",
+        None,
+        "connection.closed",
+        "getsentry/self-hosted#1313",
+    ),
+    (
+        "SMTPServerDisconnected(\"Connection unexpectedly closed: ('The read operation timed out',)\",)",
+        None,
+        "connection.timeout",
+        "smtplib's timeout wording, in a Python 2 repr (earlier review)",
+    ),
+    (
+        '  File "/usr/lib/python3.8/smtplib.py", line 771, in starttls\n    self.sock = context.wrap_socket(self.sock,\n  File "/usr/lib/python3.8/ssl.py", line 1309, in do_handshake\n    self._sslobj.do_handshake()\nssl.SSLEOFError: EOF occurred in violation of protocol (_ssl.c:1131)',
+        None,
+        "tls.handshake_failed",
+        "FeeiCN/GSIL#8 (a traceback pasted without its header)",
+    ),
+    (
+        "`2016-09-16 15:37:55,024 14221 ERROR productions openerp.addons.base.ir.ir_mail_server: Mail delivery failed via SMTP server 'smtp.zoho.com'.\nSMTPServerDisconnected: please run connect() first`",
+        None,
+        "connection.closed",
+        "odoo/odoo#13505 (pasted in Markdown backticks)",
+    ),
+    (
+        "aiosmtplib.errors.SMTPConnectError: Error connecting to smtp.resend.com on port 587: Unexpected EOF received",
+        None,
+        "connection.closed",
+        "cole/aiosmtplib#316",
+    ),
+    (
+        "smtplib.SMTPSenderRefused: (552, b'the from address and the authenticated user must be the same email. #ERR_AUTH_FAIL', 'webmaster@localhost')",
+        None,
+        "sender.send_as_denied",
+        "Tivix/django-cron#148",
+    ),
+    (
+        "smtplib.SMTPDataError: (450, b'4.7.1 <END-OF-MESSAGE>: End-of-data rejected: Sorry, too many requests per time unit')",
+        None,
+        "rate_limit.throttled",
+        "goauthentik/authentik#10720",
+    ),
+    (
+        "SMTPSenderRefused: (503, 'Error: need EHLO and AUTH first !', 'a@qq.com')",
+        None,
+        "policy.authentication_required",
+        "greyli/helloflask#184",
+    ),
+    (
+        "SMTPSenderRefused: (501, '<trapperkeeper>: sender address must contain a domain', 'trapperkeeper')",
+        None,
+        "sender.from_invalid",
+        "dropbox/trapperkeeper#10",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2679,6 +2743,7 @@ ALL_ROWS = [
     *ROWS_SELFHOSTED,
     *ROWS_OAUTH,
     *ROWS_REGIONAL,
+    *ROWS_PYTHON_APPS,
 ]
 
 
@@ -2725,6 +2790,22 @@ def test_phpmailer_data_not_accepted_without_a_reply_claims_nothing() -> None:
     # "not accepted from server" once matched an IP-block wording; no server text means unknown.
     text = "SMTP -> ERROR: DATA not accepted from server:\nSMTP Error: Data not accepted."
     assert classify(text).kind.startswith("unknown.")
+
+
+def test_a_pasted_traceback_names_the_stage_of_its_innermost_smtplib_frame() -> None:
+    frames = (
+        '  File "/usr/lib/python3.11/smtplib.py", line 750, in login\n    raise last_exception\n'
+        '  File "/usr/lib/python3.11/smtplib.py", line 662, in auth\n    raise SMTPAuthenticationE'
+        "rror(code, resp)\nsmtplib.SMTPServerDisconnected: Connection unexpectedly closed"
+    )
+    diagnosis = classify(frames)
+    assert (diagnosis.kind, diagnosis.stage) == ("connection.closed", Stage.AUTH)
+    # The exception class decides before the frames: SMTPSenderRefused is MAIL.
+    refused = frames.replace(
+        "smtplib.SMTPServerDisconnected: Connection unexpectedly closed",
+        "smtplib.SMTPSenderRefused: (530, b'5.7.0 Authentication Required', 'a@b.c')",
+    )
+    assert classify(refused).stage is Stage.MAIL
 
 
 @pytest.mark.parametrize(

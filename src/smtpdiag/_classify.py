@@ -539,6 +539,7 @@ class _Facts:
     encode_object: str | None = None
     sender: str | None = None
     context: _Facts | None = None
+    frame_stage: Stage | None = None  # from the innermost smtplib frame of a pasted traceback
 
 
 _STAGE_BY_NAME = {
@@ -701,15 +702,51 @@ _TRACEBACK_LINE = re.compile(
 )
 
 
+# The messages smtplib gives SMTPServerDisconnected (Lib/smtplib.py).
+_DISCONNECTED_WORDS = ("Connection unexpectedly closed", "please run connect() first")
+
+# A Python stack frame line, and the smtplib (or aiosmtplib) method it names.
+_FRAME = re.compile(r'^\s*File "[^"\n]*?(aio)?smtplib[^"\n]*", line \d+, in (\w+)', re.MULTILINE)
+_FRAME_STAGES: dict[str, Stage] = {
+    "connect": Stage.CONNECT,
+    "_get_socket": Stage.CONNECT,
+    "_create_connection": Stage.CONNECT,
+    "ehlo": Stage.EHLO,
+    "helo": Stage.EHLO,
+    "ehlo_or_helo_if_needed": Stage.EHLO,
+    "starttls": Stage.TLS,
+    "login": Stage.AUTH,
+    "auth": Stage.AUTH,
+    "mail": Stage.MAIL,
+    "rcpt": Stage.RCPT,
+    "data": Stage.DATA,
+}
+
+
+def _frame_stage(text: str) -> Stage | None:
+    """The stage the innermost smtplib method of a pasted traceback names (login: AUTH)."""
+    for match in reversed(list(_FRAME.finditer(text))):
+        stage = _FRAME_STAGES.get(match.group(2))
+        if stage is not None:
+            return stage
+    return None
+
+
 def _facts_from_text(text: str) -> _Facts:
     text = text[:_MAX_TEXT]
-    if "Traceback (most recent call last)" in text or "During handling of" in text:
-        # A pasted traceback: the last exception line is the failure, earlier ones its context.
+    if (
+        "Traceback (most recent call last)" in text
+        or "During handling of" in text
+        or ('  File "' in text and ", line " in text)
+    ):
+        # A pasted traceback (its header is often left out): the last exception line is the
+        # failure, earlier ones its context; the innermost smtplib frame names the stage.
         lines = [m.start() for m in _TRACEBACK_LINE.finditer(text)]
         if lines:
             facts = _facts_from_text(text[lines[-1] :].split("\n\n", 1)[0])
             if len(lines) > 1:
                 facts.context = _facts_from_text(text[lines[-2] : lines[-1]].strip())
+            facts.frame_stage = _frame_stage(text[: lines[-1]])
             return facts
     facts = _Facts(message=text)
     stripped = text.strip()
@@ -751,6 +788,13 @@ def _facts_from_text(text: str) -> _Facts:
                 return sub
     if facts.recipients:
         facts.names = facts.names | {"SMTPRecipientsRefused"}
+    if "SMTPServerDisconnected" not in facts.names and any(
+        words in text for words in _DISCONNECTED_WORDS
+    ):
+        # smtplib's own words, wherever a log or a task runner quotes them (Celery's "raised
+        # unexpected: SMTPServerDisconnected('Connection unexpectedly closed')", Ansible's "The
+        # error was: ..."): the same failure as the exception itself.
+        facts.names = facts.names | {"SMTPServerDisconnected"}
     facts.aadsts = tuple(int(m) for m in _AADSTS.findall(text))
     if not facts.oauth_error:
         named = (_OAUTH_ERROR if facts.aadsts else _OAUTH_ERROR_NAME).search(text)
@@ -1084,6 +1128,8 @@ def _translate(
             if name in _STAGE_BY_NAME:
                 stage = _STAGE_BY_NAME[name]
                 break
+        else:
+            stage = facts.frame_stage
     low = facts.message.lower()
 
     # Microsoft identity platform (msal exceptions, result dicts, pasted AADSTS text).
@@ -1436,6 +1482,9 @@ def _classify(
     if host is None and settings is not None and settings.host:
         host = settings.host
     facts: _Facts | None = None
+    if isinstance(failure, str) and failure[:1] in "`*":
+        # Pasted from Markdown: "`2016-09-16 ... ERROR ...`", "**smtplib.SMTP...**"
+        failure = failure.strip("`* \t\r\n")
     if isinstance(failure, str) and failure[:1] in _REPLY_START:
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
         parsed = parse_reply(failure[:_MAX_TEXT])

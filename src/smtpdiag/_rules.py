@@ -364,6 +364,30 @@ RULES: tuple[Rule, ...] = (
         text=r"mailbox is full",
         src="wiki.aspone.cz (chkuser)",
     ),
+    # Replies quoted in Python applications' issues: "552 the from address and the
+    # authenticated user must be the same email. #ERR_AUTH_FAIL"; QQ "503 Error: need EHLO and
+    # AUTH first !"; Postfix policy "450 4.7.1 <END-OF-MESSAGE>: End-of-data rejected: Sorry, too
+    # many requests per time unit"; "501 <x>: sender address must contain a domain"
+    R(
+        "sender.send_as_denied",
+        text=r"from address and the authenticated user must be the same",
+        src="Tivix/django-cron#148",
+    ),
+    R(
+        "policy.authentication_required",
+        text=r"need ehlo and auth first",
+        src="greyli/helloflask#184 (QQ Mail)",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"too many requests per time unit",
+        src="goauthentik/authentik#10720",
+    ),
+    R(
+        "sender.from_invalid",
+        text=r"sender address must contain a domain",
+        src="dropbox/trapperkeeper#10",
+    ),
     # Sign-in: hMailServer "535 Authentication failed. Too many invalid logon attempts.",
     # Stalwart "421 4.3.0 Too many authentication errors, disconnecting.", Bluehost "550 Too
     # many failed logins" (the IP is blocked because of them)
@@ -3107,6 +3131,7 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "socket closed unexpectedly",
             "server has unexpectedly disconnected",
             "messagingexception: [eof]",  # JavaMail: the server closed the connection
+            "unexpected eof received",  # aiosmtplib
         ),
         "connection.closed",
     ),
