@@ -2729,6 +2729,118 @@ ROWS_PYTHON_APPS: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Second December 2026 review: sending services and Microsoft's newer replies.
+ROWS_ESP_MICROSOFT: list[tuple[Any, str | None, str, str]] = [
+    (
+        "502 5.7.0 Your SMTP account is not yet activated. Please contact us at contact@sendinblue.com to request activation.",
+        "data",
+        "auth.account_disabled",
+        "Brevo transcript (code search id 61053135136)",
+    ),
+    (
+        "550 that SMTP username's account is not allowed to send",
+        "mail",
+        "auth.account_disabled",
+        "https://support.smtp2go.com/hc/en-gb/articles/360015283053",
+    ),
+    (
+        "Domain sandboxb07887caf3d144f8aa8c6380cfc0ee54.mailgun.org is not allowed to send: Account disabled",
+        None,
+        "auth.account_disabled",
+        "Mailgun (code search id 61737324)",
+    ),
+    (
+        "Domain example.com is not allowed to send: request limit exceeded, try again after Mon, 20 Dec 2021 20:33:21 UTC",
+        None,
+        "rate_limit.throttled",
+        "Mailgun error table (help.gohighlevel.com 48001209322)",
+    ),
+    (
+        "550 5.4.5 <a@example.com>: Recipient address rejected: Domain Sending Quota Exceeded",
+        "rcpt",
+        "rate_limit.daily_limit",
+        "pastebin.com/v3bkLPK5 (mailhostbox)",
+    ),
+    (
+        "While your account is pending approval, all recipient addresses must share the same domain as the 'From' address.",
+        None,
+        "sender.not_verified",
+        "edenlabllc/ehealth.api#151 (Postmark)",
+    ),
+    (
+        "You can only send testing emails to your own email address (x@daum.net). To send emails to other recipients, please verify a domain at resend.com/domains",
+        None,
+        "sender.not_verified",
+        "Resend (code search id 33834055226)",
+    ),
+    (
+        "The server response was: 5.1.7 The specified sender domain has not been linked.",
+        "mail",
+        "sender.not_verified",
+        "MicrosoftDocs/azure-docs#123379 (Azure Communication Services)",
+    ),
+    (
+        "554 Message rejected: Address blacklisted",
+        "data",
+        "recipient.rejected",
+        "Amazon SES (code search id 24493998974)",
+    ),
+    (
+        "550 Relay access denied - please authenticate",
+        "rcpt",
+        "policy.authentication_required",
+        "https://support.smtp2go.com/hc/en-gb/articles/13990494697369",
+    ),
+    (
+        "450 The subject field is required. #MS42209",
+        "data",
+        "message.malformed",
+        "MailerSend (code search id 36078141370)",
+    ),
+    (
+        "451 4.7.652 The mail server [185.255.28.17] has exceeded the maximum number of connections. (S3115)",
+        "rcpt",
+        "rate_limit.too_many_connections",
+        "Outlook.com deferral (code search id 70975931806)",
+    ),
+    (
+        "5.7.750 Client blocked from sending from unregistered domain",
+        None,
+        "sender.not_verified",
+        "MicrosoftDocs/SupportArticles-docs fix-error-codes-550-5-7-703-...-750.md",
+    ),
+    (
+        "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message WASCL UserAction verdict is not None. Actual verdict is RefuseQuota, ShowTierUpgrade. OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is RefuseQuota, ShowTierUpgrade. [Hostname=VI1PR05MB5405.eurprd05.prod.outlook.com]",
+        "data",
+        "rate_limit.daily_limit",
+        "Youans/nodejs-nodemailer-outlook#11",
+    ),
+    (
+        "550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources",
+        "rcpt",
+        "policy.authentication_required",
+        "Exchange Team blog on Direct Send, quoted by petri.com",
+    ),
+    (
+        "450 4.4.317 Cannot connect to remote server [Message=UntrustedRoot]",
+        None,
+        "tls.certificate_untrusted",
+        "MicrosoftDocs/SupportArticles-docs fix-error-code-450-4-4-317-untrusted-root.md",
+    ),
+    (
+        "535 5.7.139 Authentication unsuccessful, federated STS service was unreachable.",
+        "auth",
+        "server.unavailable",
+        "MicrosoftDocs/SupportArticles-docs (printers, scanners and LOB applications)",
+    ),
+    (
+        "Sending of message failed. An error occurred sending mail: smtp-emea.outlook.com is unknown. The server may be incorrectly configured. Please verify that your SMTP server settings are correct and try again.",
+        None,
+        "connection.host_not_found",
+        "MicrosoftDocs/SupportArticles-docs error-when-connecting-to-exchange-online-via-smtp-client.md",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2744,6 +2856,7 @@ ALL_ROWS = [
     *ROWS_OAUTH,
     *ROWS_REGIONAL,
     *ROWS_PYTHON_APPS,
+    *ROWS_ESP_MICROSOFT,
 ]
 
 

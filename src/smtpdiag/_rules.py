@@ -125,6 +125,227 @@ _GMAIL_RELAY = (
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
     # =======================================================================================
+    # Second December 2026 review: sending services (ESPs) and Microsoft's newer replies.
+    # ---------------------------------------------------------------------------------------
+    # Accounts not activated, suspended or closed: Brevo "502 5.7.0 Your SMTP account is not yet
+    # activated."; SMTP2GO "550 that SMTP username's account is not allowed to send" / "550 that
+    # IP address is not allowed to send"; Postal "535 Mail server has been suspended"; Emailit
+    # "550 Sending from this domain is paused"; Mailgun "... is not allowed to send: Account
+    # disabled" (also "Account Inactivity", "Account Terminated", "domain disabled")
+    R(
+        "auth.account_disabled",
+        text=r"smtp account is not yet activated|account is not allowed to send|"
+        r"that ip address is not allowed to send|mail server has been suspended|"
+        r"sending from this domain is paused|"
+        r"not allowed to send: (?:account|domain) (?:disabled|inactivity|terminated)",
+        src="Brevo transcript (code search id 61053135136); "
+        "https://support.smtp2go.com/hc/en-gb/articles/360015283053; postalserver/postal "
+        "app/lib/smtp_server/client.rb; emailit.com docs; Mailgun (code search id 61737324)",
+    ),
+    # Mailgun "Domain x is not allowed to send: request limit exceeded, try again after ..."
+    # (also "account-requests-per-sec limit exceeded", "recipient limit exceeded")
+    R(
+        "rate_limit.throttled",
+        text=r"not allowed to send: [a-z -]*limit exceeded|"
+        r"blocked from sending emails due to repeated bad requests|"
+        r"exceed sending limit \(hourly\)|too many recipient attempts",
+        src="Mailgun error table (help.gohighlevel.com 48001209322); SendGrid SMTP errors; "
+        "SparkPost API error 2101; knadh/listmonk#1300",
+    ),
+    R(
+        "rate_limit.daily_limit",
+        text=r"sending quota exceeded|package exceeded|exceed sending limit \(daily\)",
+        src="pastebin.com/v3bkLPK5 (mailhostbox); knadh/listmonk#3138; SparkPost API error 2102",
+    ),
+    # Sandbox and trial restrictions, like SES's and Mailgun's sandbox: the sending identity or
+    # account must be verified or approved first. Postmark "While your account is pending
+    # approval, all recipient addresses must share the same domain as the 'From' address.";
+    # Resend "You can only send testing emails to your own email address"; MailerSend "Trial
+    # accounts can only send emails to the administrator's email"; SparkPost "Exceed Sending
+    # Limit (sandbox)"; ACS "5.1.7 The specified sender domain has not been linked."; Mailtrap
+    # "550 5.7.1 Sending from domain x is not allowed"; MailChannels "This sender is not
+    # authorized to send from x. See https://bit.ly/domain-lockdown"; Purelymail "Cannot send
+    # mail from x: check SPF or DKIM records"; SendPulse "Sender is not valid"
+    R(
+        "sender.not_verified",
+        text=r"account is pending approval|only send testing emails|"
+        r"trial accounts can only send|trial account unique recipients limit|"
+        r"exceed sending limit \(sandbox\)|sender domain has not been linked|"
+        r"sending from domain \S+ is not allowed|domain-lockdown|check spf or dkim records|"
+        r"sender is not valid",
+        src="edenlabllc/ehealth.api#151 (Postmark); Resend (code search id 33834055226); "
+        "MailerSend (code search ids 53217973499, 60437372506); SparkPost API error 2103; "
+        "MicrosoftDocs/azure-docs#123379 (Azure Communication Services); Mailtrap (code search "
+        "id 66413504172); dreamhunter2333/cloudflare_temp_email#320; "
+        "Purelymail/purelymail-issues#438; sendpulse/sendpulse-rest-api-csharp#5",
+    ),
+    R(
+        "sender.not_verified",
+        enhanced="5.1.7",
+        text=r"sender domain has not been linked",
+        src="MicrosoftDocs/azure-docs#123379 (Azure Communication Services SMTP)",
+    ),
+    # Amazon SES "554 Message rejected: Address blacklisted." (the recipient is on SES's
+    # suppression list, not a blocked IP)
+    R(
+        "recipient.rejected",
+        text=r"message rejected: address blacklisted",
+        provider="Amazon SES",
+        src="Amazon SES replies quoted in public code (code search ids 24493998974, "
+        "21156151992, 23972188113)",
+    ),
+    # Requests to log in, in relay refusals: SMTP2GO "550 Relay access denied - please
+    # authenticate"; Mail.ru "503 Administrative prohibition -- authorization required. Users
+    # in your domain are not allowed to send email without authorization."; cPanel "550-Please
+    # turn on SMTP Authentication in your mail client"; Coremail "553 relay check local fail."
+    R(
+        "policy.authentication_required",
+        text=r"relay access denied - please authenticate|send email without authorization|"
+        r"turn on smtp authentication|relay check local fail",
+        src="https://support.smtp2go.com/hc/en-gb/articles/13990494697369; pastebin.com/xDPN2fTF "
+        "(mail.ru); pastebin.com/e25g8b3J; blog.sina.com.cn reply list",
+    ),
+    # Messages a service refuses to build: MailerSend "450 The subject field is required.
+    # #MS42209", "450 You must provide one of html, text or template_id. #MS42211"; Scaleway
+    # "5.6.0 The email body must have at least 10 characters"; SparkPost "550 5.6.0 JSON parsing
+    # error in X-MSYS-API"
+    R(
+        "message.malformed",
+        text=r"subject field is required|one of html, text or template_id|"
+        r"email body must have at least|json parsing error in x-msys-api",
+        src="MailerSend (code search id 36078141370); "
+        "Cloud9Developer/Jellyfin-Newsletter-Plugin#129; SparkPost/support-docs "
+        "articles/faq/error-messages-smtp.md",
+    ),
+    R(
+        "auth.credentials_missing",
+        text=r"missing header x-apikey",
+        src="https://galaxy.maropost.com/kb/articles/821-smtp-error-codes",
+    ),
+    R(
+        "auth.mechanism_unavailable",
+        text=r"unable to use this auth type",
+        src="pastebin.com/pwcBN2em",
+    ),
+    R(
+        "auth.invalid_credentials",
+        text=r"permission denied, wrong credentials",
+        src="sendgrid/docs#5235",
+    ),
+    R("sender.rejected", text=r"sender is unvalidated", src="blog.sina.com.cn reply list"),
+    R("tls.starttls_unavailable", "4xx 5xx", text=r"tls not available", src="postal client.rb"),
+    R("connection.routing_failed", text=r"loop detected", src="postal client.rb"),
+    R(
+        "protocol.syntax_error",
+        text=r"missing final @domain",
+        src="Amazon SES (code search id 13827947126)",
+    ),
+    # Outlook.com's OutboundSpamException verdicts: "RefuseQuota" is the daily quota,
+    # "Throttle" a rate limit, "HipSend"/"HipNotify" an account to verify (the bare exception
+    # name, below, says: blocked); "Application is over its MailboxConcurrency limit."
+    R(
+        "rate_limit.daily_limit",
+        text=r"actual verdict is refusequota",
+        provider="Outlook.com",
+        src="code search id 1417135185; Youans/nodejs-nodemailer-outlook#11",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"actual verdict is throttle",
+        provider="Outlook.com",
+        src="code search id 62046025114",
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"actual verdict is hip|errormessagesubmissionblocked",
+        provider="Outlook.com",
+        src="code search ids 23293181084, 49239669567",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"mailboxconcurrency limit",
+        provider=MS,
+        src="code search id 62046025114",
+    ),
+    # Exchange Online: Direct Send refused ("550 5.7.68 TenantInboundAttribution; Direct Send
+    # not allowed for this organization from unauthorized sources") and other connector
+    # attribution refusals ("5.7.51 TenantInboundAttribution; Rejecting")
+    R(
+        "policy.authentication_required",
+        text=r"direct send not allowed",
+        provider=MS,
+        src="Microsoft Exchange Team blog 'Introducing more control over Direct Send' (quoted "
+        "by petri.com); code search ids 51765887578, 56409841938",
+    ),
+    R("policy.rejected", text=r"tenantinboundattribution", provider=MS, src=_MS_NDR),
+    # Certificates of the next hop: "450 4.7.320 Certificate validation failed", "450 4.4.317
+    # Cannot connect to remote server [Message=UntrustedRoot]", "Security status InvalidToken"
+    R(
+        "tls.certificate_untrusted",
+        text=r"certificate validation failed|message=untrustedroot",
+        src="MicrosoftDocs/defender-docs connectors-mail-flow-intelligence.md; "
+        "MicrosoftDocs/SupportArticles-docs fix-error-code-450-4-4-317-untrusted-root.md",
+    ),
+    R(
+        "tls.handshake_failed",
+        text=r"security status invalidtoken",
+        provider=MS,
+        src="code search id 57542632590 (an Exchange queue's LastError)",
+    ),
+    # "535 5.7.139 Authentication unsuccessful, federated STS service was unreachable." (the
+    # organisation's ADFS is down: 5.7.139 alone would say Basic auth is off)
+    R(
+        "server.unavailable",
+        enhanced="5.7.139",
+        text=r"federated sts service was unreachable",
+        provider=MS,
+        src="MicrosoftDocs/SupportArticles-docs: fix-issues-with-printers-scanners-and-lob-"
+        "applications-that-send-email-using-off.md",
+    ),
+    # Exchange Online back end: "451 4.4.24 Message failed to be replicated: insufficient system
+    # resource", "451 4.4.25 ... no healthy secondary server available", "Transient Failure
+    # during recipients lookup AmbiguousRecipientTransientException";
+    # "MapiExceptionMaxObjsExceeded" (a recipient folder is at its item limit)
+    R(
+        "server.insufficient_storage",
+        text=r"insufficient system resource\b",
+        src=_SISIMAI_RHOST + "microsoft.rb",
+    ),
+    R(
+        "server.temporary",
+        text=r"no healthy secondary server|transient failure during recipients lookup",
+        src=_SISIMAI_RHOST + "microsoft.rb; " + _MS_NDR,
+    ),
+    R("recipient.mailbox_full", text=r"maxobjsexceeded", src=_MS_NDR),
+    # "5.7.1. Unable To Relay: Blocked by Customer Allow list" (the sending IP is on a block
+    # list the allow-list entry hides); "Your message couldn't be delivered because you weren't
+    # recognized as a valid sender. ... it's no longer allowed to send email." (a restricted
+    # user); "... blocked by your organization using Tenant Allow Block List."
+    R(
+        "policy.ip_blocklisted",
+        text=r"blocked by customer allow list",
+        provider=MS,
+        src="MicrosoftDocs/SupportArticles-docs ndr/unable-to-relay-blocked-by-allow-list.md",
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"weren't recognized as a valid sender",
+        provider=MS,
+        src="MicrosoftDocs/SupportArticles-docs ndr/fix-error-code-550-5-1-8.md",
+    ),
+    R(
+        "policy.rejected",
+        text=r"blocked by your organization using tenant allow block list",
+        provider=MS,
+        src=_MS_NDR,
+    ),
+    R(
+        "recipient.address_invalid",
+        enhanced="5.1.3",
+        text=r"invalid recipient address",
+        src=_SISIMAI_RHOST + "microsoft.rb",
+    ),
+    # =======================================================================================
     # Second December 2026 review: self-hosted servers (Stalwart, maddy, hMailServer, Haraka,
     # iRedMail, Plesk, Exchange on-premises) and command-line clients. Each row's source says
     # where the text was seen.
@@ -1485,7 +1706,7 @@ RULES: tuple[Rule, ...] = (
     R("connection.timeout", "421", text=r"connection timed out", src=_EXS_SRC),
     R("protocol.bad_sequence", text=r"require ehlo to send mail", src=_EXS_SRC),
     R("protocol.syntax_error", text=r"unrecognized command", src=_EXS_SRC),
-    R("sender.not_verified", text=r"sending from unregistered domains", src=_MS_NDR),
+    R("sender.not_verified", text=r"sending from unregistered domains?", src=_MS_NDR),
     # Zoho "553 Sender is not allowed to relay emails", iCloud "550 5.7.0 From address is not
     # one of your addresses", Yahoo "550 Request failed; Mailbox unavailable" (after DATA): the
     # From is not the login's own address
@@ -2833,6 +3054,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (("login denied",), "auth.invalid_credentials"),  # curl (67)
     (("could not resolve host",), "connection.host_not_found"),  # curl (6)
+    # Thunderbird "The mail server x is unknown. The server may be incorrectly configured."
+    (("is unknown. the server may be incorrectly configured",), "connection.host_not_found"),
     (("command unknown: 'auth'",), "auth.not_offered"),  # Perl Net::SMTP (git send-email)
     # Microsoft identity errors without their code, and MSAL's own checks: "Access has been
     # blocked by Conditional Access policies."; "Presented multi-factor authentication has
