@@ -320,7 +320,7 @@ RULES: tuple[Rule, ...] = (
     # "5.7.1. Unable To Relay: Blocked by Customer Allow list" (the sending IP is on a block
     # list the allow-list entry hides); "Your message couldn't be delivered because you weren't
     # recognized as a valid sender. ... it's no longer allowed to send email." (a restricted
-    # user); "... blocked by your organization using Tenant Allow Block List."
+    # user)
     R(
         "policy.ip_blocklisted",
         text=r"blocked by customer allow list",
@@ -332,12 +332,6 @@ RULES: tuple[Rule, ...] = (
         text=r"weren't recognized as a valid sender",
         provider=MS,
         src="MicrosoftDocs/SupportArticles-docs ndr/fix-error-code-550-5-1-8.md",
-    ),
-    R(
-        "policy.rejected",
-        text=r"blocked by your organization using tenant allow block list",
-        provider=MS,
-        src=_MS_NDR,
     ),
     R(
         "recipient.address_invalid",
