@@ -134,7 +134,7 @@ RULES: tuple[Rule, ...] = (
     # disabled" (also "Account Inactivity", "Account Terminated", "domain disabled")
     R(
         "auth.account_disabled",
-        text=r"smtp account is not yet activated|account is not allowed to send|"
+        text=r"smtp account is not yet activated|username's account is not allowed to send|"
         r"that ip address is not allowed to send|mail server has been suspended|"
         r"sending from this domain is paused|"
         r"not allowed to send: (?:account|domain) (?:disabled|inactivity|terminated)",
@@ -426,7 +426,8 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "recipient.too_many",
-        text=r"number of rcpts is over size|out of allow rcpt numbers|too many commands",
+        text=r"number of rcpts is over size|out of allow rcpt numbers|"
+        r"commands in 1 session are allowed",
         src="https://help.aliyun.com/document_detail/44499.html; blog.sina.com.cn reply list; "
         "Daum reply list (code search id 38888830564)",
     ),
