@@ -726,7 +726,8 @@ _FRAME_STAGES: dict[str, Stage] = {
 def _frame_stage(text: str) -> Stage | None:
     """The stage the innermost smtplib method of a pasted traceback names (login: AUTH)."""
     for match in reversed(list(_FRAME.finditer(text))):
-        stage = _FRAME_STAGES.get(match.group(2))
+        name = match.group(2)
+        stage = _FRAME_STAGES.get(name, Stage.AUTH if name.startswith("auth_") else None)
         if stage is not None:
             return stage
     return None
