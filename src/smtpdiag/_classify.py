@@ -1517,7 +1517,11 @@ def _classify(
         # Java's "nested exception is:", .NET's "--->" and the like name the cause last: the
         # innermost recognised cause decides ("Could not connect to SMTP host ... nested
         # exception is: javax.net.ssl.SSLException: Unrecognized SSL message").
-        parts = _NESTED.split(failure[:_MAX_TEXT])
+        text = failure[:_MAX_TEXT]
+        low = text.lower()
+        # (The substring test first: most texts name no nested cause, and a case-insensitive
+        # split of every text is several times slower.)
+        parts = _NESTED.split(text) if any(m in low for m in NESTED_CAUSE_MARKERS) else ()
         if len(parts) > 1:
             inner_facts = _facts(parts[-1])
             inner = _translate(inner_facts, stage, settings, host)
