@@ -969,6 +969,15 @@ def test_secrets_never_appear() -> None:
         ("550 5.7.1 Nope", "email-smtp.us-east-1.amazonaws.com", "Amazon SES"),
         ("550 5.7.1 Nope", "smtp.gmail.com", "Gmail"),
         ("550 5.7.1 Nope", "example.org", None),
+        # The server that replied names the provider before a rule written for another's
+        # wording: Azure Communication Services answers like Exchange Online.
+        (
+            "535 5.7.3 Authentication unsuccessful",
+            "smtp.azurecomm.net",
+            "Azure Communication Services",
+        ),
+        ("535 5.7.3 Authentication unsuccessful", None, "Microsoft 365"),
+        ("535 Authentication failed", "smtp-relay.brevo.com", "Brevo"),
     ],
 )
 def test_provider_detection(text: str, host: str | None, provider: str | None) -> None:

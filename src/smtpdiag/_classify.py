@@ -382,12 +382,26 @@ def _in_address(low: str, at: int) -> bool:
     return sign >= 0 and _TOKEN_EDGE.search(low, sign, at) is None
 
 
+def _host_provider(host: str | None) -> str | None:
+    """The provider whose host name the server has (the server that replied)."""
+    if host:
+        name = host.strip().lower().rstrip(".")
+        for signature in PROVIDERS:
+            for suffix in signature.hosts:
+                if name == suffix or name.endswith("." + suffix):
+                    return signature.provider
+    return None
+
+
 def _detect_provider(low: str, host: str | None) -> str | None:
-    """The provider named by a trace id or signature in the text, else by the host name.
+    """The provider by the host name of the server that replied, else by a trace id or signature.
 
     A signature inside an address or a longer name does not count: "550 5.1.1 <bob@yahoo.com>:
     User unknown" from a Postfix server is not a Yahoo reply, and "acme.com" is not "me.com".
     """
+    by_host = _host_provider(host)
+    if by_host is not None:
+        return by_host
     for needle, provider in _PROVIDER_NEEDLES:
         if needle in low:  # (the operator is cheaper than find() on the usual miss)
             at = low.find(needle)
@@ -397,12 +411,6 @@ def _detect_provider(low: str, host: str | None) -> str | None:
                 if not (before.isalnum() or before == "-") and not _in_address(low, at):
                     return provider
                 at = low.find(needle, at + 1)
-    if host:
-        name = host.strip().lower().rstrip(".")
-        for signature in PROVIDERS:
-            for suffix in signature.hosts:
-                if name == suffix or name.endswith("." + suffix):
-                    return signature.provider
     return None
 
 
@@ -1077,9 +1085,10 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
         kind = rule.kind
         if stage is Stage.CONNECT and code == 421 and kind.startswith(("server.", "unknown.")):
             kind = "connection.greeting_refused"  # RFC 5321 §3.1: 421 instead of the 220 greeting
-        # A rule written for one provider's wording names that provider; otherwise the trace ids
-        # and signatures in the text, or the host, do.
-        provider = rule.provider or _detect_provider(low, host)
+        # The server that replied (its host name) names the provider first: Azure Communication
+        # Services answers in Exchange Online's words. Otherwise a rule written for one
+        # provider's wording names that provider, or the trace ids and signatures in the text do.
+        provider = _host_provider(host) or rule.provider or _detect_provider(low, None)
         return _Finding(kind, stage, reply, None, provider, True)
     provider = _detect_provider(low, host)
     if _xoauth2_challenge(full):

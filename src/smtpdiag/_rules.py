@@ -2993,6 +2993,36 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
         ("messagelabs.com",),
         src=_SISIMAI_RHOST + "messagelabs.rb",
     ),
+    # Sending services recognised by their SMTP host only (the host names as applications
+    # configure them, found with a public code search: the id of one example each). Their
+    # replies carry no signature worth a text search.
+    ProviderSignature(
+        "Brevo",
+        (),
+        ("brevo.com", "sendinblue.com"),
+        src="smtp-relay.brevo.com (code search id 17266539255)",
+    ),
+    ProviderSignature(
+        "SparkPost", (), ("sparkpostmail.com",), src="smtp.sparkpostmail.com (id 230639235)"
+    ),
+    ProviderSignature(
+        "MailerSend", (), ("mailersend.net",), src="smtp.mailersend.net (id 3799394557)"
+    ),
+    ProviderSignature(
+        "Azure Communication Services",
+        (),
+        ("azurecomm.net",),
+        src="smtp.azurecomm.net (id 12465381957)",
+    ),
+    ProviderSignature("SMTP2GO", (), ("smtp2go.com",), src="mail.smtp2go.com (id 71069535825)"),
+    ProviderSignature("Mailjet", (), ("mailjet.com",), src="in-v3.mailjet.com (id 13709911412)"),
+    ProviderSignature("Resend", (), ("resend.com",), src="smtp.resend.com (id 66790163324)"),
+    ProviderSignature(
+        "ZeptoMail",
+        (),
+        ("zeptomail.com", "zeptomail.in", "zeptomail.eu"),
+        src="smtp.zeptomail.com (id 40247872398)",
+    ),
 )
 
 
