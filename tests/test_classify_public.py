@@ -2841,6 +2841,74 @@ ROWS_ESP_MICROSOFT: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Microsoft's error code table, the codes an application sending mail can meet.
+ROWS_AADSTS_TABLE: list[tuple[Any, str | None, str, str]] = [
+    (
+        "AADSTS900144: The request body must contain the following parameter: 'code'.",
+        None,
+        "auth.oauth_failed",
+        "psoauth2 demo paste (code search id 17134216139)",
+    ),
+    (
+        "AADSTS900144: The request body must contain the following parameter: 'refresh_token'.",
+        None,
+        "auth.oauth_token_invalid",
+        "code search id 60807486101",
+    ),
+    (
+        {
+            "error": "invalid_client",
+            "error_description": "AADSTS900384: JWT token failed signature validation.",
+            "error_codes": [900384],
+        },
+        None,
+        "auth.oauth_certificate_invalid",
+        "MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md",
+    ),
+    (
+        "AADSTS700011: UnauthorizedClientAppNotFoundInOrgIdTenant - Application with identifier x was not found in the directory.",
+        None,
+        "auth.oauth_app_not_found",
+        "MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md",
+    ),
+    (
+        "AADSTS70002: InvalidClient - Error validating the credentials. The specified client_secret does not match the expected value for this client.",
+        None,
+        "auth.oauth_secret_invalid",
+        "MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md",
+    ),
+    (
+        "AADSTS70002: Error validating credentials. AADSTS50126: Invalid username or password",
+        None,
+        "auth.invalid_credentials",
+        "ROPC failures quoted in public issues (the later code decides)",
+    ),
+    (
+        "AADSTS9002332: Application 'cd891c19-e90c-4265-ac3f-f909ef0177de' (BigCatalog) is configured for use by Azure Active Directory users only. Please do not use the /consumers endpoint to serve this request.",
+        None,
+        "auth.oauth_tenant_not_found",
+        "code search id 59531536498",
+    ),
+    (
+        "AADSTS500021: Access to 'contoso' tenant is denied.",
+        None,
+        "auth.oauth_policy_blocked",
+        "MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md",
+    ),
+    (
+        "AADSTS50033: RetryableError - Indicates a transient error not related to the database operations.",
+        None,
+        "server.temporary",
+        "MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md",
+    ),
+    (
+        "AADSTS50012: AuthenticationFailed - Authentication failed for one of the following reasons:",
+        None,
+        "auth.oauth_failed",
+        "MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md (every listed reason but one is a certificate)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2857,6 +2925,7 @@ ALL_ROWS = [
     *ROWS_REGIONAL,
     *ROWS_PYTHON_APPS,
     *ROWS_ESP_MICROSOFT,
+    *ROWS_AADSTS_TABLE,
 ]
 
 

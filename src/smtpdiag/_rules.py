@@ -3607,7 +3607,7 @@ AADSTS_KINDS: dict[int, str] = {
     50194: "auth.oauth_tenant_not_found",  # Not multi-tenant: use a tenant-specific endpoint.
     53005: "auth.oauth_policy_blocked",  # Blocked by Conditional Access (token issuance).
     530003: "auth.oauth_policy_blocked",  # Conditional Access: a managed device is required.
-    900144: "auth.oauth_scope_invalid",  # The request body must contain the parameter 'scope'.
+    900144: "auth.oauth_failed",  # The request body must contain the parameter '...'.
     # Codes seen in public issues about mail over OAuth (the error texts quoted there):
     700084: "auth.oauth_token_invalid",  # SPA refresh token expired (fixed lifetime).
     700081: "auth.oauth_token_invalid",  # Refresh token expired due to maximum lifetime.
@@ -3616,7 +3616,46 @@ AADSTS_KINDS: dict[int, str] = {
     7000229: "auth.oauth_app_not_found",  # Client application is missing service principal.
     7000012: "auth.oauth_tenant_not_found",  # The grant was obtained for a different tenant.
     5002730: "auth.oauth_certificate_invalid",  # Invalid JWT token: unsupported signing key.
-    50012: "auth.oauth_secret_invalid",  # Invalid client secret is provided (older wording).
+    # The rest of Microsoft's table an application sending mail can meet (MicrosoftDocs/
+    # entra-docs docs/identity-platform/reference-error-codes.md, commit 04f65548622d)
+    900384: "auth.oauth_certificate_invalid",  # JWT token failed signature validation.
+    700229: "auth.oauth_certificate_invalid",  # ForbiddenTokenType (federated credential).
+    50048: "auth.oauth_certificate_invalid",  # Subject mismatches Issuer claim (assertion).
+    700011: "auth.oauth_app_not_found",  # Application was not found in the directory.
+    70004: "auth.oauth_redirect_uri_mismatch",  # The app returned an invalid redirect URI.
+    500133: "auth.oauth_token_invalid",  # Assertion isn't within its valid time range.
+    90016: "auth.oauth_token_invalid",  # MissingRequiredClaim: the access token isn't valid.
+    50089: "auth.oauth_token_invalid",  # Flow token expired.
+    9002332: "auth.oauth_tenant_not_found",  # For Azure AD users only: not /consumers.
+    90038: "auth.oauth_tenant_not_found",  # The tenant belongs to a national cloud.
+    900432: "auth.oauth_tenant_not_found",  # Confidential client not supported cross cloud.
+    900382: "auth.oauth_tenant_not_found",  # Confidential client not supported cross cloud.
+    700005: "auth.oauth_tenant_not_found",  # The code is for another tenant.
+    50049: "auth.oauth_tenant_not_found",  # Unknown or invalid instance (authority).
+    500021: "auth.oauth_policy_blocked",  # Access to the tenant is denied (tenant restrictions).
+    500022: "auth.oauth_policy_blocked",  # Access to the tenant is denied (tenant restrictions).
+    50002: "auth.oauth_policy_blocked",  # Restricted proxy access on the tenant.
+    500212: "auth.oauth_policy_blocked",  # Outbound cross-tenant access policy.
+    500213: "auth.oauth_policy_blocked",  # Inbound cross-tenant access policy.
+    50005: "auth.oauth_policy_blocked",  # Platform not supported by Conditional Access.
+    53004: "auth.oauth_policy_blocked",  # MFA registration required.
+    53010: "auth.oauth_policy_blocked",  # MFA methods only from specific locations.
+    530034: "auth.oauth_policy_blocked",  # Delegated admin blocked due to risk.
+    16003: "auth.oauth_user_not_found",  # The user hasn't been added to the tenant.
+    50197: "auth.oauth_user_not_found",  # The user could not be found.
+    500208: "auth.oauth_user_not_found",  # Not a valid login domain for the account type.
+    650054: "auth.oauth_permission_missing",  # The resource was removed or is unavailable.
+    90099: "auth.oauth_permission_missing",  # The application has not been authorized.
+    7000114: "auth.oauth_permission_missing",  # Not allowed to make on-behalf-of calls.
+    9002341: "auth.oauth_permission_missing",  # The user must permit single sign-on.
+    50033: "server.temporary",  # RetryableError: a transient error.
+    70012: "server.temporary",  # MsaServerError (consumer accounts).
+    90012: "server.temporary",  # RequestTimeout.
+    80002: "server.temporary",  # On-premises password validation timed out.
+    80005: "server.temporary",  # Unknown error from the Authentication Agent: retry.
+    80014: "server.temporary",  # Validation responded after the maximum time.
+    50088: "rate_limit.throttled",  # Limit on telecom MFA calls reached.
+    50012: "auth.oauth_failed",  # Authentication failed (a secret, a certificate: see below).
     650053: "auth.oauth_scope_invalid",  # Asked for a scope that doesn't exist on the resource.
     7000216: "auth.oauth_incomplete",  # 'client_assertion', 'client_secret' ... is required.
     700025: "auth.oauth_failed",  # Client is public: no secret should be presented.
@@ -3732,5 +3771,12 @@ AADSTS_PHRASES: tuple[tuple[int | None, str, str], ...] = (
     (None, "'client_secret", "auth.oauth_incomplete"),
     (None, "'client_assertion", "auth.oauth_incomplete"),
     (None, "'grant_type'", "auth.oauth_failed"),
+    (None, "'refresh_token'", "auth.oauth_token_invalid"),  # no stored refresh token
+    # "AADSTS50012: Invalid client secret is provided." (older wording); "AADSTS70002:
+    # InvalidClient - ... The specified client_secret does not match the expected value" /
+    # "AADSTS70002: The client does not exist or is not enabled for consumers"
+    (50012, "secret", "auth.oauth_secret_invalid"),
+    (70002, "does not match the expected value", "auth.oauth_secret_invalid"),
+    (70002, "does not exist", "auth.oauth_app_not_found"),
     (None, "field scope is missing", "auth.oauth_scope_invalid"),
 )
