@@ -2909,6 +2909,88 @@ ROWS_AADSTS_TABLE: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Second December 2026 review: sending through one's own consumer mailbox.
+ROWS_CONSUMER: list[tuple[Any, str | None, str, str]] = [
+    (
+        "5.7.9 Application-specific password required. Learn more at 5.7.9 https://support.google.com/mail/?p=InvalidSecondFactor h26sm30121397pfq.64 - gs",
+        "auth",
+        "auth.app_password_required",
+        "mageplaza/magento-2-smtp#181",
+    ),
+    (
+        "534 5.7.9 Please use an application specific password",
+        None,
+        "auth.app_password_required",
+        "Gmail wording quoted in an earlier review",
+    ),
+    (
+        "Authentication Failed: Account is locked.",
+        None,
+        "auth.account_disabled",
+        "Ricoh cloud user guide (manualshelf.com)",
+    ),
+    (
+        "451 VS1-IP Excessive unknown recipients - possible Open Relay More information (#4.1.8)",
+        None,
+        "policy.reputation",
+        "help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html",
+    ),
+    (
+        "nschwcmgw08p BigPond Outbound [OB105. Connection refused. (ip:address) is listed on the Exploits Block List (XBL). Please visit for more information.",
+        "connect",
+        "policy.ip_blocklisted",
+        "crowdsupport.telstra.com.au 'why is my email being blacklisted'",
+    ),
+    (
+        "ERROR:5.7.1:550 Outbound Mail Refused - 192.0.2.1 See http://help.rr.com/outboundemail - 2020-01-01",
+        "data",
+        "rate_limit.daily_limit",
+        "support.brighthouse.com article 1687 (Spectrum)",
+    ),
+    (
+        "550-Requested action not taken: mailbox unavailable\n550 Failure sending mail. Try again later",
+        "rcpt",
+        "rate_limit.throttled",
+        "jstedfast/MailKit#968 (GMX)",
+    ),
+    (
+        "smtplib.SMTPDataError: (554, b'5.0.0 Error: The account is not available in Bridge. Verify the outgoing server settings in your mail client and try again')",
+        None,
+        "sender.send_as_denied",
+        "frappe/frappe#41429",
+    ),
+    (
+        "No email was sent. One or more addresses do not exist. Correct the recipients and resend the message",
+        "data",
+        "recipient.unknown",
+        "ProtonMail/proton-bridge SMTP errors (code search id 60054822416)",
+    ),
+    (
+        "Login not possible. Please check your setting and/or your credentials",
+        "auth",
+        "auth.invalid_credentials",
+        "home-assistant/core#127246",
+    ),
+    (
+        'Error while trying to send test email: {"errno":-111,"code":"ECONNECTION","syscall":"connect","address":"172.105.212.147","port":587,"command":"CONN"} [other-email-sending-error]',
+        None,
+        "connection.refused",
+        "sandstorm-io/sandstorm#3660",
+    ),
+    (
+        "javax.mail.MessagingException: Could not connect to SMTP host: smtp.mail.me.com, port: 587;\n  nested exception is:\n\tjavax.net.ssl.SSLException: Unable to parse TLS packet header",
+        None,
+        "tls.port_expects_plaintext",
+        "pppscn/SmsForwarder#541 (iCloud)",
+    ),
+    (
+        "550 5.7.1 [ITR] Our system has detected unusual activity from your account. (0.50) See http://endsp.am/1bsbIfq",
+        "data",
+        "auth.account_disabled",
+        "gist malwador/cbb32629f983b2e1db6b",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -2926,6 +3008,7 @@ ALL_ROWS = [
     *ROWS_PYTHON_APPS,
     *ROWS_ESP_MICROSOFT,
     *ROWS_AADSTS_TABLE,
+    *ROWS_CONSUMER,
 ]
 
 

@@ -580,6 +580,70 @@ RULES: tuple[Rule, ...] = (
         text=r"mailbox is full",
         src="wiki.aspone.cz (chkuser)",
     ),
+    # Consumer mailboxes (second review). Gmail's app-password reply quoted without its 534
+    # ("5.7.9 Application-specific password required. Learn more at ..."): 5.7.9 alone would say
+    # the mechanism is too weak
+    R(
+        "auth.app_password_required",
+        enhanced="5.7.9",
+        text=r"application[- ]specific password",
+        provider=GMAIL,
+        src="mageplaza/magento-2-smtp#181; aschroder/Magento-SMTP-Pro-Email-Extension#174",
+    ),
+    R(
+        "auth.account_disabled",
+        text=r"authentication failed: account is locked|unusual activity from your account",
+        src="Ricoh cloud user guide (manualshelf.com); gist malwador/cbb32629f983b2e1db6b",
+    ),
+    # Yahoo "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)"
+    R(
+        "policy.reputation",
+        enhanced="4.1.8",
+        text=r"excessive unknown recipients",
+        provider=YAHOO,
+        src="help.yahoo.com/l/in/yahoo/mail/original/abuse/abuse-57.html",
+    ),
+    # Spectrum / Road Runner "550 Outbound Mail Refused - x See http://help.rr.com/outboundemail"
+    # (1,000 recipients a day); GMX "550 Failure sending mail. Try again later" (its submission
+    # limit; nodemailer/nodemailer#1555, jstedfast/MailKit#968)
+    R(
+        "rate_limit.daily_limit",
+        text=r"help\.rr\.com/outboundemail",
+        src="support.brighthouse.com article 1687",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"failure sending mail\. try again later|too many failed send attempts",
+        src="nodemailer/nodemailer#1555; jstedfast/MailKit#968; ProtonMail/proton-bridge smtp "
+        "errors (code search id 60054822416)",
+    ),
+    R(
+        "policy.dmarc_failed",
+        text=r"invalid dkim signature",
+        src="forwardemail/free-email-forwarding#145 (Zoho)",
+    ),
+    # Outlook "You do not have the permission to send the message on behalf of the specified
+    # user."; Proton Mail Bridge (its SMTP error texts): "The account is not available in
+    # Bridge.", "You cannot send from this address.", "The sender address is not valid for this
+    # account.", "One or more addresses do not exist.", "the email client sent a malformed
+    # message", "This message uses an unsupported message format."
+    R(
+        "sender.send_as_denied",
+        text=r"permission to send the message on behalf of|account is not available in bridge|"
+        r"you cannot send from this address|sender address is not valid for this account",
+        src="microsoftgraph/microsoft-graph-docs#4085; ProtonMail/proton-bridge (code search id "
+        "60054822416); frappe/frappe#41429",
+    ),
+    R(
+        "recipient.unknown",
+        text=r"one or more addresses do not exist",
+        src="ProtonMail/proton-bridge (code search id 60054822416)",
+    ),
+    R(
+        "message.malformed",
+        text=r"email client sent a malformed message|unsupported message format",
+        src="ProtonMail/proton-bridge (code search id 60054822416)",
+    ),
     # Replies quoted in Python applications' issues: "552 the from address and the
     # authenticated user must be the same email. #ERR_AUTH_FAIL"; QQ "503 Error: need EHLO and
     # AUTH first !"; Postfix policy "450 4.7.1 <END-OF-MESSAGE>: End-of-data rejected: Sorry, too
@@ -3078,6 +3142,11 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "tls.handshake_failed",
     ),
     (("login denied",), "auth.invalid_credentials"),  # curl (67)
+    # Home Assistant's smtp integration on SMTPAuthenticationError (home-assistant/core#127246)
+    (("login not possible. please check your setting",), "auth.invalid_credentials"),
+    # Telstra BigPond's greeting "... Connection refused. (ip) is listed on the Exploits Block
+    # List (XBL)." (a listed IP, not a closed port)
+    (("listed on the exploits block list",), "policy.ip_blocklisted"),
     (("could not resolve host",), "connection.host_not_found"),  # curl (6)
     # Thunderbird "The mail server x is unknown. The server may be incorrectly configured."
     (("is unknown. the server may be incorrectly configured",), "connection.host_not_found"),
@@ -3126,6 +3195,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "unrecognized ssl message",
             "handshake failed due to an unexpected packet format",
             "typically reserved for plain-text connections",
+            # JavaMail on a STARTTLS port with SSL on (pppscn/SmsForwarder#541, iCloud's 587)
+            "unable to parse tls packet header",
         ),
         "tls.port_expects_plaintext",
     ),
@@ -3400,7 +3471,8 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("couldn't connect to host",), "connection.failed"),
     # Node.js on Windows shows libuv's own error numbers ("errno: -4077, code: 'ESOCKET'" from
     # nodemailer, whose code names no cause): libuv include/uv/errno.h
-    (("errno: -4078",), "connection.refused"),  # UV__ECONNREFUSED
+    # ... and on Linux the negative errno, also as JSON: {"errno":-111,"code":"ECONNECTION"}
+    (("errno: -4078", '"errno":-111', "errno: -111,"), "connection.refused"),  # ECONNREFUSED
     (("errno: -4039",), "connection.timeout"),  # UV__ETIMEDOUT
     (("errno: -4073", "errno: -4062"), "connection.unreachable"),  # EHOSTUNREACH, ENETUNREACH
     (("errno: -4077", "errno: -4079", "errno: -4047"), "connection.closed"),  # RESET, ABORTED, PIPE
