@@ -2991,6 +2991,94 @@ ROWS_CONSUMER: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Labelled samples of other bounce classifiers (second December 2026 review).
+ROWS_OTHER_CORPORA: list[tuple[Any, str | None, str, str]] = [
+    (
+        "550 User [recipient@example.net] does not exist",
+        "rcpt",
+        "recipient.unknown",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/doesnotexist.msg",
+    ),
+    (
+        '550 "recipient@example.net" is not a known user',
+        "rcpt",
+        "recipient.unknown",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/user-unknown-not.msg",
+    ),
+    (
+        "550 5.7.1 No mailbox found",
+        "rcpt",
+        "recipient.unknown",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/mailbox-unknown.msg",
+    ),
+    (
+        "553 5.3.0 <recipient@example.net>... Address does not  exist",
+        "rcpt",
+        "recipient.unknown",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/yahoo-user-unknown.msg (runs of spaces read as one)",
+    ),
+    (
+        "553 sorry, that domain isn't in my list of allowed     rcpthosts (#5.7.1)",
+        "rcpt",
+        "policy.relay_denied",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/rcpthosts.msg",
+    ),
+    (
+        "553 Blocked using spam pattern, your message may contain the spam contents",
+        "data",
+        "policy.spam_rejected",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/spam-rejection9.msg",
+    ),
+    (
+        "552 recipient storage full, try again later",
+        "rcpt",
+        "recipient.mailbox_full",
+        "PHPMailer-BMH phpmailer-bmh_rules.php sample 0145",
+    ),
+    (
+        "553 5.3.0 <whynam@ust.hk>... Recipient address no longer exists",
+        "rcpt",
+        "recipient.unknown",
+        "PHPMailer-BMH phpmailer-bmh_rules.php sample 0184",
+    ),
+    (
+        "550 <9239@email.com>: inactive user",
+        "rcpt",
+        "recipient.disabled",
+        "PHPMailer-BMH phpmailer-bmh_rules.php sample 0135",
+    ),
+    (
+        "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.5.3 - chkuser)",
+        "rcpt",
+        "policy.relay_denied",
+        "PHPMailer-BMH phpmailer-bmh_rules.php sample 0191",
+    ),
+    (
+        "552 MessageWall: MIME/REJECT: Invalid structure",
+        "data",
+        "message.malformed",
+        "PHPMailer-BMH phpmailer-bmh_rules.php sample 0212",
+    ),
+    (
+        "554 5.6.0 Message with invalid header rejected, id=13462-01 - MIME error: error: UnexpectedBound: part didn't end with expected boundary [in multipart message]; EOSToken: EOF; EOSType: EOF",
+        "data",
+        "message.malformed",
+        "PHPMailer-BMH phpmailer-bmh_rules.php sample 0217",
+    ),
+    (
+        "421 4.7.1 Service unavailable; Client host [1.2.3.4] blocked using grey.rbl - Rechazo temporal, intentelo mas tarde por favor...Greylisting in action, please try again later",
+        None,
+        "policy.greylisted",
+        "zone-eu/zone-mta config/bounces.txt L48",
+    ),
+    (
+        "554 delivery error: dd Not a valid recipient - atlas315.free.mail.ne1.yahoo.com",
+        "rcpt",
+        "recipient.unknown",
+        "zone-eu/zone-mta config/bounces.txt L400",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3009,6 +3097,7 @@ ALL_ROWS = [
     *ROWS_ESP_MICROSOFT,
     *ROWS_AADSTS_TABLE,
     *ROWS_CONSUMER,
+    *ROWS_OTHER_CORPORA,
 ]
 
 

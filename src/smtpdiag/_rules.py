@@ -122,8 +122,113 @@ _GMAIL_RELAY = (
     "lib/sisimai/rhost/google.rb)"
 )
 
+_BOUNCEPARSER = "rjbs/Mail-DeliveryStatus-BounceParser t/corpus"
+_BMH = "PHPMailer-BMH phpmailer-bmh_rules.php samples (code search ids 9484144550, 9134365303)"
+_ZONEMTA = "zone-eu/zone-mta config/bounces.txt"
+
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
+    # =======================================================================================
+    # Second December 2026 review: wordings from other bounce classifiers' labelled samples
+    # (Mail::DeliveryStatus::BounceParser, ZoneMTA, PHPMailer-BMH)
+    # ---------------------------------------------------------------------------------------
+    R(
+        "recipient.unknown",
+        text=r"user \[[^\]]*\] does not exist|rcpt <[^>]*> does not exist|is not a known user|"
+        r"no mail ?box available for this user|is not an active address|bad_recipient|"
+        r"no mailbox found|address no longer exists|user path no exist|"
+        r"recipient doesn't exist|does not have an account here|not a member of domain|"
+        r"recipient cannot be verified|mailbox not available|unknown local-part|帐号不存在|"
+        r"not a valid recipient|recipient <[^>]*> does not exist",
+        src=_BOUNCEPARSER + "; " + _BMH + "; " + _ZONEMTA,
+    ),
+    R(
+        "recipient.disabled",
+        text=r"user disabled|inactive user|account not activated|account expired|"
+        r"user status is locked|user is inactive|never logged onto|"
+        r"closed due to inactivity|no longer accepts mail|mail receiving disabled|"
+        r"mailbox temporarily disabled",
+        stages="rcpt data",
+        src=_BMH,
+    ),
+    R(
+        "recipient.mailbox_full",
+        text=r"recipient storage full|destination mailbox [^ ]+ is full|"
+        r"recipient quota limit is exceeded|exceeded the allowed mailbox quota|"
+        r"mailbox space not enough|quota exceed the hard limit|disk space limit",
+        src=_BMH + "; " + _BOUNCEPARSER,
+    ),
+    R(
+        "recipient.rejected",
+        text=r"> recipient rejected|user refused to receive this mail",
+        src=_BOUNCEPARSER + "; " + _BMH,
+    ),
+    R(
+        "policy.relay_denied",
+        enhanced="5.5.3",
+        text=r"rcpthosts",
+        src=_BMH + " (qmail chkuser's '#5.5.3')",
+    ),
+    R(
+        "policy.relay_denied",
+        text=r"isn't allowed to be relayed|unauthorized relay|local user only",
+        src=_BMH,
+    ),
+    R(
+        "sender.rejected",
+        text=r"sender email is not in my domain|sender is rejected|verify mailfrom failed",
+        src=_BMH,
+    ),
+    R(
+        "message.too_large",
+        text=r"max message size exceeded|message size exceeded",
+        src=_BOUNCEPARSER,
+    ),
+    R(
+        "message.malformed",
+        text=r"mime/reject|mime error",
+        src=_BMH,
+    ),
+    R(
+        "message.content_rejected",
+        text=r"content reject\b|mail data refused by",
+        src=_BOUNCEPARSER + "; " + _BMH,
+    ),
+    R(
+        "message.non_ascii",
+        text=r"does not accept email in non-western",
+        src=_BMH,
+    ),
+    R(
+        "policy.spam_rejected",
+        text=r"mass mailer|spamprofiler|rejected - bulk email|spam pattern|spam contents",
+        src=_BOUNCEPARSER,
+    ),
+    R(
+        "policy.greylisted",
+        text=r"greylisting in action",
+        src=_ZONEMTA,
+    ),
+    R(
+        "policy.ip_blocklisted",
+        text=r"denyip|block has been placed against your ip|bad ip\b",
+        src=_BMH + "; " + _ZONEMTA,
+    ),
+    R(
+        "connection.dns_failure",
+        text=r"name server timeout|malformed name server reply",
+        src=_BMH + "; " + _BOUNCEPARSER,
+    ),
+    R(
+        "connection.routing_failed",
+        text=r"points back to",
+        src=_BMH + " (an MX list pointing back to the sender)",
+    ),
+    R(
+        "connection.closed",
+        text=r"connection with \S+ is broken",
+        src=_BMH,
+    ),
     # =======================================================================================
     # Second December 2026 review: sending services (ESPs) and Microsoft's newer replies.
     # ---------------------------------------------------------------------------------------
