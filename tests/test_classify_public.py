@@ -3079,6 +3079,96 @@ ROWS_OTHER_CORPORA: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Second December 2026 review: web stacks' mail libraries (nodemailer, Symfony and Laravel,
+# Spring and JavaMail, PHPMailer, go-mail).
+ROWS_WEB_STACKS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "SMTP ERROR: Password command failed: 535 Invalid Username or Password",
+        None,
+        "auth.invalid_credentials",
+        "PHPMailer/PHPMailer#1281 (the command names the stage)",
+    ),
+    (
+        'Getting error Error: Invalid login: 502 Command "AUTH PLAIN .....==" not implemented',
+        None,
+        "auth.mechanism_unavailable",
+        "nodemailer/nodemailer#878",
+    ),
+    (
+        "Error sending email: dial failed: server does not support SMTP AUTH type: PLAIN",
+        None,
+        "auth.mechanism_unavailable",
+        "KeepSec-Technologies/Mail2Go#3 (go-mail)",
+    ),
+    (
+        '"error": {\n "errno":-3008,\n "code":"EDNS",\n "syscall":"getaddrinfo",\n "hostname":"smtp.mail.ru,",\n "command":"CONN"\n}',
+        None,
+        "connection.host_not_found",
+        "nodemailer/nodemailer#1153",
+    ),
+    (
+        '{ "error": { "errno": -4039, "code": "ESOCKET", "syscall": "connect", "address": "142.251.12.109", "port": 465, "command": "CONN" } }',
+        None,
+        "connection.timeout",
+        "akashyap2013/NodeMailer_Gmail_Backend#2",
+    ),
+    (
+        "[Error: SELF_SIGNED_CERT_IN_CHAIN]",
+        None,
+        "tls.certificate_untrusted",
+        "nodemailer/nodemailer#310",
+    ),
+    (
+        "Details: Got bad greeting from SMTP host: localhost, port: 465, response: [EOF] ... Type: jakarta.mail.MessagingException",
+        None,
+        "tls.port_expects_ssl",
+        "eclipse-ee4j/angus-mail#134",
+    ),
+    (
+        "org.springframework.mail.MailSendException: Mail server connection failed; nested exception is com.sun.mail.util.MailConnectException: Couldn't connect to host, port: smtp.mail.yahoo.com, 587; timeout -1;\n  nested exception is:\n\tjava.net.ConnectException: Connection timed out: connect. Failed messages: com.sun.mail.util.MailConnectException: Couldn't connect to host, port: smtp.mail.yahoo.com, 587; timeout -1;",
+        None,
+        "connection.timeout",
+        "jhipster/generator-jhipster#4329",
+    ),
+    (
+        "javax.mail.MessagingException: STARTTLS is required but host does not support STARTTLS",
+        None,
+        "tls.starttls_unavailable",
+        "zhuangjinxin/issues#5",
+    ),
+    (
+        'Expected response code "220" but got code "454", with message "454 4.3.5 unable to start TLS: no certificate configured".',
+        None,
+        "tls.starttls_unavailable",
+        "symfony/symfony#57912",
+    ),
+    (
+        'Swift_TransportException: Expected response code 354 but got code "554", with message "554 5.5.1 Error: no valid recipients\n" in /var/www/app/vendor/x',
+        None,
+        "recipient.rejected",
+        "laravel/framework#26246",
+    ),
+    (
+        'Uncaught Swift_TransportException: Expected response code 354 but got code "503"',
+        None,
+        "protocol.bad_sequence",
+        "swiftmailer/swiftmailer#1240",
+    ),
+    (
+        'Error from nodemailer "Error: Invalid greeting. response=250-mail07.wdf.sap.corp\n250-PIPELINING\n250-SMTPUTF8\n250 CHUNKING',
+        None,
+        "connection.greeting_refused",
+        "SAP/cloud-sdk-js#3716 (a capability list is no non-ASCII refusal)",
+    ),
+    ("Invalid address: (From): XXX", None, "sender.from_invalid", "PHPMailer/PHPMailer#1478"),
+    (
+        'Warning: mail(): Failed to connect to mailserver at "localhost" port 25, verify your "SMTP" and "smtp_port" setting in php.ini',
+        None,
+        "connection.failed",
+        "The404Hacking/Fake-Mail#1",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3098,6 +3188,7 @@ ALL_ROWS = [
     *ROWS_AADSTS_TABLE,
     *ROWS_CONSUMER,
     *ROWS_OTHER_CORPORA,
+    *ROWS_WEB_STACKS,
 ]
 
 

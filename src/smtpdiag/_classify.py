@@ -1019,6 +1019,8 @@ _STAGE_HINTS: tuple[tuple[tuple[str, ...], Stage], ...] = (
         ("rcpt to", "rcpt command", "after rcpt", "recipient address rejected", "rcpt failed"),
         Stage.RCPT,
     ),
+    # PHPMailer "SMTP ERROR: Password command failed: 535 ...", nodemailer "Invalid login: 535 ..."
+    (("password command failed", "username command failed", "invalid login:"), Stage.AUTH),
     (
         ("end of data", "final data", "data command", "after data", "data end command"),
         Stage.DATA,
@@ -1530,7 +1532,9 @@ def _classify(
         # Java's "nested exception is:", .NET's "--->" and the like name the cause last: the
         # innermost recognised cause decides ("Could not connect to SMTP host ... nested
         # exception is: javax.net.ssl.SSLException: Unrecognized SSL message").
-        text = failure[:_MAX_TEXT]
+        # (Spring repeats the outer exception after ". Failed messages:", which would hide the
+        # nested cause.)
+        text = failure[:_MAX_TEXT].split(". Failed messages:", 1)[0]
         low = text.lower()
         # (The substring test first: most texts name no nested cause, and a case-insensitive
         # split of every text is several times slower.)

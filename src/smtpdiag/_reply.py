@@ -34,7 +34,7 @@ _KNOWN_CODES = (
 )
 _KNOWN_CODE_SET = frozenset(_KNOWN_CODES.split("|"))
 # A character class first lets the regex engine skip ahead; the code is then checked in Python.
-_CODE_CANDIDATE = re.compile(r"[45][0-9][0-9](?=[ \t:,-]|$)", re.MULTILINE)
+_CODE_CANDIDATE = re.compile(r'[45][0-9][0-9](?=[ \t:,"-]|$)', re.MULTILINE)
 _BEFORE_CODE = frozenset(":;'\"([=,")  # "," for PHPMailer's "MAIL FROM command failed,550,,..."
 # PHPMailer ends its error with the reply code it got: "... Detail: <reply text> SMTP code: 552".
 # Named like that, the code wins over numbers earlier in the text ("a relay quota of 500").
@@ -46,7 +46,7 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
 
     A code counts when it stands at the start of a line or after white space or one of
     ``:;'"([=,``, optionally behind a ``#`` (qmail's ``(#5.1.1)``), and is followed by a space,
-    a tab, ``:``, ``,``, ``-`` or the end of a line. A line number in a pasted stack trace
+    a tab, ``:``, ``,``, ``"``, ``-`` or the end of a line. A line number in a pasted stack trace
     (``line 550, in login``, ``smtp.rb:556:in``) is not a reply code.
     """
     for match in _CODE_CANDIDATE.finditer(text):

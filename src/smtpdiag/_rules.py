@@ -240,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "auth.account_disabled",
         text=r"smtp account is not yet activated|username's account is not allowed to send|"
-        r"that ip address is not allowed to send|mail server has been suspended|"
+        r"mail server has been suspended|"
         r"sending from this domain is paused|"
         r"not allowed to send: (?:account|domain) (?:disabled|inactivity|terminated)",
         src="Brevo transcript (code search id 61053135136); "
@@ -684,6 +684,61 @@ RULES: tuple[Rule, ...] = (
         enhanced="5.1.1",
         text=r"mailbox is full",
         src="wiki.aspone.cz (chkuser)",
+    ),
+    # Web stacks' pastes (second review): nodemailer "Invalid login: 502 Command "AUTH PLAIN ..."
+    # not implemented"; Symfony '454 4.3.5 unable to start TLS: no certificate configured', '550
+    # MIME message is missing 'From' header', '550 "envelope sender not allowed x"'; Postfix
+    # "554 5.5.1 Error: no valid recipients" (at DATA, after every RCPT was refused); GoDaddy
+    # "451-The server has reached its limit for processing requests from your host."; Gmail
+    # "550-5.7.1 This message has been rejected due to matching a prohibited domain in the body
+    # of your email.", "421 4.3.0 Temporary System Problem."; SMTP2GO "550 that IP address is not
+    # allowed to send" (not in the account's IP allowlist)
+    R(
+        "auth.mechanism_unavailable",
+        text=r'command "auth [^"]*" not implemented',
+        src="nodemailer/nodemailer#878",
+    ),
+    R(
+        "tls.starttls_unavailable",
+        text=r"unable to start tls|no certificate configured",
+        src="symfony/symfony#57912",
+    ),
+    R(
+        "message.malformed",
+        text=r"is missing 'from' header",
+        src="symfony/symfony#48643 (SendGrid)",
+    ),
+    R(
+        "sender.send_as_denied",
+        text=r"envelope sender not allowed",
+        src="symfony/symfony#49173",
+    ),
+    R(
+        "recipient.rejected",
+        "554",
+        text=r"no valid recipients",
+        src="eaudeweb/edw.docker.mailtrap#6; laravel/framework#26246",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"reached its limit for processing requests",
+        src="swiftmailer/swiftmailer#658 (GoDaddy)",
+    ),
+    R(
+        "message.content_rejected",
+        text=r"prohibited domain in",
+        provider=GMAIL,
+        src="IQSS/dataverse#4535",
+    ),
+    R(
+        "server.temporary",
+        text=r"temporary system problem",
+        src="nodemailer/nodemailer#1133 (Gmail)",
+    ),
+    R(
+        "policy.rejected",
+        text=r"that ip address (?:on this account )?is not allowed to send",
+        src="gophish/gophish#1701; SMTP2GO help (IP allowlist)",
     ),
     # Consumer mailboxes (second review). Gmail's app-password reply quoted without its 534
     # ("5.7.9 Application-specific password required. Learn more at ..."): 5.7.9 alone would say
@@ -3227,6 +3282,47 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "connection.closed",
     ),
     (("cannot get initial ok message",), "connection.greeting_refused"),  # msmtp
+    # nodemailer "Invalid greeting. response=..." (the first reply was no 220 greeting)
+    (("invalid greeting",), "connection.greeting_refused"),
+    # JavaMail "Got bad greeting from SMTP host: x, port: 465, response: [EOF]" / "..., port:
+    # 465, response: -1": plain text spoken to the implicit-TLS port (eclipse-ee4j/angus-mail#134)
+    (("port: 465, response: [eof]", "port: 465, response: -1"), "tls.port_expects_ssl"),
+    (
+        (
+            "host does not support starttls",  # JavaMail with mail.smtp.starttls.required
+            "unrecognized command 'starttls'",
+            "does not accept the starttls command",  # ezcMail
+        ),
+        "tls.starttls_unavailable",
+    ),
+    (
+        (
+            "eof caught while checking if connected",  # PHPMailer
+            "can't send command to smtp host",  # JavaMail on a dropped connection
+            "write epipe",  # Node.js
+        ),
+        "connection.closed",
+    ),
+    (("eaddrnotavail",), "connection.unreachable"),
+    # Node.js certificate error codes printed bare ("[Error: SELF_SIGNED_CERT_IN_CHAIN]")
+    (("cert_has_expired",), "tls.certificate_expired"),
+    (
+        (
+            "self_signed_cert_in_chain",
+            "depth_zero_self_signed_cert",
+            "unable_to_verify_leaf_signature",
+            "unable_to_get_issuer_cert_locally",
+        ),
+        "tls.certificate_untrusted",
+    ),
+    # go-mail "server does not support SMTP AUTH type: PLAIN"
+    (("does not support smtp auth type",), "auth.mechanism_unavailable"),
+    # PHPMailer's own address check before sending: "Invalid address: (From): x"
+    (("invalid address: (from)",), "sender.from_invalid"),
+    (
+        ("invalid address: (to)", "invalid address: (cc)", "invalid address: (bcc)"),
+        "recipient.address_invalid",
+    ),
     (("cannot use a secure authentication method",), "auth.plaintext_refused"),  # msmtp
     (
         (
@@ -3444,7 +3540,15 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "auth.mechanism_unavailable",
     ),
     (("auth mechanism infinite loop",), "auth.xoauth2_rejected"),
-    (("smtputf8", "internationalized email"), "message.non_ascii"),
+    (
+        (
+            "internationalized email",
+            "required smtputf8",
+            "smtputf8 argument required",
+            "smtputf8 not supported",
+        ),
+        "message.non_ascii",
+    ),
     # smtplib.putcmd and email.headerregistry / email.header CR/LF refusals
     (
         ("prohibited newline", "linefeed or carriage return", "embedded header"),
@@ -3577,8 +3681,15 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # Node.js on Windows shows libuv's own error numbers ("errno: -4077, code: 'ESOCKET'" from
     # nodemailer, whose code names no cause): libuv include/uv/errno.h
     # ... and on Linux the negative errno, also as JSON: {"errno":-111,"code":"ECONNECTION"}
-    (("errno: -4078", '"errno":-111', "errno: -111,"), "connection.refused"),  # ECONNREFUSED
-    (("errno: -4039",), "connection.timeout"),  # UV__ETIMEDOUT
+    (
+        ("errno: -4078", '"errno":-4078', '"errno": -4078', '"errno":-111', "errno: -111,"),
+        "connection.refused",
+    ),  # ECONNREFUSED
+    (("errno: -4039", '"errno":-4039', '"errno": -4039'), "connection.timeout"),  # ETIMEDOUT
+    # Node.js getaddrinfo ENOTFOUND (-3008) and nodemailer's "EDNS" (its DNS lookup failed),
+    # as JSON.stringify prints them without a message (nodemailer/nodemailer#1153, #1371)
+    (("errno: -3008", '"errno":-3008', '"errno": -3008'), "connection.host_not_found"),
+    (('"code":"edns"', '"code": "edns"', "code: 'edns'"), "connection.dns_failure"),
     (("errno: -4073", "errno: -4062"), "connection.unreachable"),  # EHOSTUNREACH, ENETUNREACH
     (("errno: -4077", "errno: -4079", "errno: -4047"), "connection.closed"),  # RESET, ABORTED, PIPE
     (("codec can't encode",), "message.non_ascii"),
@@ -3723,6 +3834,9 @@ WRAPPER_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "failed: connect failed",  # nullmailer
             "could not connect to server",  # curl (7)
             "called mail() without being connected",  # PHPMailer after a failed connect
+            "verbindung zum smtp-server fehlgeschlagen",  # PHPMailer, German
+            "failed to connect to mailserver at",  # PHP mail()
+            "sending the email to the following server failed",  # Apache Commons Email
         ),
         "connection.failed",
     ),
