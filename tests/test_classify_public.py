@@ -3209,6 +3209,40 @@ ROWS_GMAIL_TABLE: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Exchange's NDR tables (second December 2026 review).
+ROWS_EXCHANGE_TABLE: list[tuple[Any, str | None, str, str]] = [
+    (
+        "432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded",
+        "rcpt",
+        "rate_limit.throttled",
+        "p5-sisimai 4.25 Sisimai/Rhost/ExchangeOnline.pm (Microsoft's Exchange Online NDR table)",
+    ),
+    (
+        "550 5.7.504 Recipient address rejected: Access denied",
+        "rcpt",
+        "recipient.unknown",
+        "p5-sisimai 4.25 Sisimai/Rhost/ExchangeOnline.pm (Microsoft's Exchange Online NDR table)",
+    ),
+    (
+        "550 5.7.507 Access denied, rejected by recipient",
+        "rcpt",
+        "policy.ip_blocklisted",
+        "p5-sisimai 4.25 Sisimai/Rhost/ExchangeOnline.pm (Microsoft's Exchange Online NDR table)",
+    ),
+    (
+        "550 5.1.4 RESOLVER.ADR.Ambiguous",
+        None,
+        "recipient.rejected",
+        "p5-sisimai 4.25 Sisimai/Lhost/Exchange2007.pm (RFC 3463 X.1.4: ambiguous address)",
+    ),
+    (
+        "550 5.4.310 DNS domain contoso.com does not exist",
+        None,
+        "recipient.domain_not_found",
+        "Exchange Server NDR table (previous versions)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3230,6 +3264,7 @@ ALL_ROWS = [
     *ROWS_OTHER_CORPORA,
     *ROWS_WEB_STACKS,
     *ROWS_GMAIL_TABLE,
+    *ROWS_EXCHANGE_TABLE,
 ]
 
 

@@ -447,7 +447,7 @@ _SUBJECT_KINDS: dict[tuple[int, int | None, str | None], str] = {
     (1, 1, None): "recipient.unknown",  # bad destination mailbox address
     (1, 2, None): "recipient.domain_not_found",  # bad destination system address
     (1, 3, None): "recipient.address_invalid",  # bad destination mailbox address syntax
-    (1, 4, None): "recipient.domain_not_found",  # destination mailbox address ambiguous
+    (1, 4, None): "recipient.rejected",  # destination mailbox address ambiguous
     (1, 7, None): "sender.domain_invalid",  # bad sender's mailbox address syntax
     (1, 8, None): "sender.domain_invalid",  # bad sender's system address
     (1, 10, None): "recipient.unknown",  # RFC 7505 recipient address has null MX

@@ -418,10 +418,63 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "server.temporary",
-        text=r"no healthy secondary server|transient failure during recipients lookup",
+        text=r"no healthy secondary server|transient failure during recipients lookup|"
+        r"failed to be replicated",
         src=_SISIMAI_RHOST + "microsoft.rb; " + _MS_NDR,
     ),
     R("recipient.mailbox_full", text=r"maxobjsexceeded", src=_MS_NDR),
+    # Exchange's NDR tables (as p5-sisimai 4.25 Sisimai/Rhost/ExchangeOnline.pm copies them):
+    # "432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded" (the recipient's mailbox gets
+    # too much too fast), "550 5.3.190 Journaling on-premises messages ... not supported when
+    # Journaling Archive is disabled", "550 5.7.504 Recipient address rejected: Access denied"
+    # (an invalid recipient, like 5.4.1), "550 5.7.507 Access denied, rejected by recipient"
+    # (the recipient's organisation blocks the IP), "550 5.4.310 DNS domain x does not exist",
+    # "550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties" (outside the
+    # recipient's address book policy), "501 5.0.0 HELO / EHLO requires domain address", "550
+    # 5.1.2 Invalid X.400 address"
+    R(
+        "rate_limit.throttled",
+        text=r"recipient thread limit",
+        provider=MS,
+        src=_SISIMAI_RHOST + "exchangeonline (p5-sisimai 4.25)",
+    ),
+    R(
+        "policy.rejected",
+        text=r"journaling archive is disabled",
+        provider=MS,
+        src=_SISIMAI_RHOST + "exchangeonline (p5-sisimai 4.25)",
+    ),
+    R(
+        "recipient.unknown",
+        enhanced="5.7.504",
+        text=r"recipient address rejected",
+        provider=MS,
+        src=_SISIMAI_RHOST + "exchangeonline (p5-sisimai 4.25)",
+    ),
+    R(
+        "policy.ip_blocklisted",
+        enhanced="5.7.507",
+        text=r"rejected by recipient",
+        provider=MS,
+        src=_SISIMAI_RHOST + "exchangeonline (p5-sisimai 4.25)",
+    ),
+    R(
+        "recipient.domain_not_found",
+        text=r"dns domain \S+ does not exist",
+        src=_EXS_NDR,
+    ),
+    R(
+        "recipient.rejected",
+        text=r"missing or bad storedriver mdb properties",
+        src=_EXS_NDR,
+    ),
+    R("policy.helo_rejected", text=r"helo / ehlo requires domain address", src=_EXS_NDR),
+    R(
+        "recipient.address_invalid",
+        enhanced="5.1.2",
+        text=r"invalid x\.400 address",
+        src=_EXS_NDR,
+    ),
     # "5.7.1. Unable To Relay: Blocked by Customer Allow list" (the sending IP is on a block
     # list the allow-list entry hides); "Your message couldn't be delivered because you weren't
     # recognized as a valid sender. ... it's no longer allowed to send email." (a restricted
