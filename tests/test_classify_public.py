@@ -3243,6 +3243,28 @@ ROWS_EXCHANGE_TABLE: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Audit of the second review: answers that had regressed, and an AADSTS code inside a reply.
+ROWS_AUDIT: list[tuple[Any, str | None, str, str]] = [
+    (
+        'SMTPServerDisconnected: Connection unexpectedly closed\n  File "django/core/handlers/exception.py", line 34, in inner\n    response = get_response(request)\n  File "django/core/handlers/base.py", line 115, in _get_response\n    response = self.process_exception_by_middleware(e, request)',
+        None,
+        "connection.closed",
+        "mdn/kuma#6737 (Sentry puts the exception line before its frames)",
+    ),
+    (
+        "smtp; 550 5.2.1 Mailbox not available / Konto niedostepne",
+        None,
+        "recipient.disabled",
+        "rjbs/Mail-DeliveryStatus-BounceParser t/corpus/polish-unknown.msg (5.2.1: mailbox disabled)",
+    ),
+    (
+        "535 5.7.8  Authentication credentials invalid. Email OAuth 2.0 Proxy: Login failed for account user@example.com: OAuth 2.0 authorisation error for account user@example.com: access_denied; AADSTS65004: User declined to consent to access the app.",
+        "auth",
+        "auth.oauth_permission_missing",
+        "simonrob/email-oauth2-proxy emailproxy.py (its SMTP reply quoting Entra ID's error)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3265,6 +3287,7 @@ ALL_ROWS = [
     *ROWS_WEB_STACKS,
     *ROWS_GMAIL_TABLE,
     *ROWS_EXCHANGE_TABLE,
+    *ROWS_AUDIT,
 ]
 
 

@@ -752,7 +752,9 @@ def _facts_from_text(text: str) -> _Facts:
         # failure, earlier ones its context; the innermost smtplib frame names the stage.
         lines = [m.start() for m in _TRACEBACK_LINE.finditer(text)]
         if lines:
-            facts = _facts_from_text(text[lines[-1] :].split("\n\n", 1)[0])
+            # (Frames pasted after the exception line, as Sentry shows them, are not part of it.)
+            last = text[lines[-1] :].split("\n\n", 1)[0].split('\n  File "', 1)[0]
+            facts = _facts_from_text(last)
             if len(lines) > 1:
                 facts.context = _facts_from_text(text[lines[-2] : lines[-1]].strip())
             facts.frame_stage = _frame_stage(text[: lines[-1]])
@@ -1247,6 +1249,8 @@ def _translate(
 
 
 def _stage_of_kind(kind: str) -> Stage | None:
+    if kind.startswith("auth.oauth_"):
+        return Stage.OAUTH_TOKEN
     if kind in ("connection.host_not_found", "connection.dns_failure"):
         return Stage.DNS
     if kind in ("connection.refused", "connection.unreachable"):
@@ -1505,8 +1509,10 @@ def _classify(
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
         parsed = parse_reply(failure[:_MAX_TEXT])
         finding = _classify_reply(parsed, stage, host)
-        if finding.kind.startswith("unknown.") and (parsed.code is None or "AADSTS" in failure):
-            # Not a reply after all: a log line that starts with a date, an AADSTS text, ...
+        if "AADSTS" in failure or (finding.kind.startswith("unknown.") and parsed.code is None):
+            # Not a reply after all (a log line that starts with a date), or a reply that quotes
+            # the identity platform's error ("535 5.7.8 ... AADSTS65004: User declined to
+            # consent"), whose code names the cause.
             facts = _facts(failure)
             finding = _translate(facts, stage, settings, host)
     elif (

@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = (
         r"no mail ?box available for this user|is not an active address|bad_recipient|"
         r"no mailbox found|address no longer exists|user path no exist|"
         r"recipient doesn't exist|does not have an account here|not a member of domain|"
-        r"recipient cannot be verified|mailbox not available|unknown local-part|帐号不存在|"
+        r"recipient cannot be verified|unknown local-part|帐号不存在|"
         r"not a valid recipient|recipient <[^>]*> does not exist",
         src=_BOUNCEPARSER + "; " + _BMH + "; " + _ZONEMTA,
     ),
