@@ -3265,6 +3265,64 @@ ROWS_AUDIT: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# The identity SDKs' own errors (second December 2026 review; literals from their sources).
+ROWS_IDENTITY_SDKS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "RuntimeError: Timeout. No auth response arrived.",
+        None,
+        "auth.oauth_failed",
+        "AzureAD/microsoft-authentication-library-for-python oauth2cli/authcode.py",
+    ),
+    (
+        "ClientAuthenticationError: Timed out waiting for user to authenticate",
+        None,
+        "auth.oauth_failed",
+        "Azure/azure-sdk-for-python azure-identity _credentials/device_code.py",
+    ),
+    (
+        "azure.identity._exceptions.AuthenticationRequiredError: Interactive authentication is required to get a token. Call 'authenticate' to begin.",
+        None,
+        "auth.oauth_token_invalid",
+        "azure-identity _exceptions.py",
+    ),
+    (
+        "AggregateAuthenticationError: ChainedTokenCredential authentication failed.\nCredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used.",
+        None,
+        "auth.oauth_incomplete",
+        "Azure/azure-sdk-for-js @azure/identity chainedTokenCredential.js, environmentCredential.js",
+    ),
+    (
+        "535 5.7.8  Authentication credentials invalid. Email OAuth 2.0 Proxy: Login failed for account user@example.com - please check your internet connection and retry",
+        "auth",
+        "auth.oauth_failed",
+        "simonrob/email-oauth2-proxy emailproxy.py",
+    ),
+    (
+        "ValueError: Your PFX file shall contain both private key and cert",
+        None,
+        "auth.oauth_certificate_invalid",
+        "msal-python application.py",
+    ),
+    (
+        "InteractionRequiredAuthError: refresh_token_expired: See https://aka.ms/msal.js.errors#refresh_token_expired for details",
+        None,
+        "auth.oauth_token_invalid",
+        "AzureAD/microsoft-authentication-library-for-js msal-common InteractionRequiredAuthErrorCodes.ts",
+    ),
+    (
+        "Microsoft Graph API responded with code NoPermissionsInAccessToken: The token contains no permissions, or permissions can not be understood.",
+        None,
+        "auth.oauth_permission_missing",
+        "wapacro/laravel-msgraph-mail#4",
+    ),
+    (
+        "msal.throttled_http_client.MsalServiceError: HTTP Error: 500",
+        None,
+        "unknown.unrecognized",
+        "msal-python throttled_http_client.py (an HTTP status is no SMTP reply code)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3288,6 +3346,7 @@ ALL_ROWS = [
     *ROWS_GMAIL_TABLE,
     *ROWS_EXCHANGE_TABLE,
     *ROWS_AUDIT,
+    *ROWS_IDENTITY_SDKS,
 ]
 
 

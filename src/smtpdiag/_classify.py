@@ -573,7 +573,7 @@ _OAUTH_ERROR = re.compile(
 # ...", oauthlib's "(token_expired)", "unauthorized_client: The client does not exist ...".
 _OAUTH_ERROR_NAME = re.compile(
     r"\b(invalid_grant|invalid_client|unauthorized_client|invalid_scope|consent_required|"
-    r"expired_token|token_expired|interaction_required)\b"
+    r"expired_token|token_expired|interaction_required|invalid_token|missing_token)\b"
 )
 _SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
 # "[Errno 111]", "[WinError 10061]", "OSError(99, '...')", Rust's "(os error 10061)"

@@ -126,6 +126,8 @@ _BOUNCEPARSER = "rjbs/Mail-DeliveryStatus-BounceParser t/corpus"
 _BMH = "PHPMailer-BMH phpmailer-bmh_rules.php samples (code search ids 9484144550, 9134365303)"
 _ZONEMTA = "zone-eu/zone-mta config/bounces.txt"
 
+_EMAILPROXY = "simonrob/email-oauth2-proxy emailproxy.py (its replies to the mail client)"
+
 #: Reply rules, in priority order within each tier (see the engine for the tiers).
 RULES: tuple[Rule, ...] = (
     # =======================================================================================
@@ -840,6 +842,65 @@ RULES: tuple[Rule, ...] = (
         "policy.rejected",
         text=r"that ip address (?:on this account )?is not allowed to send",
         src="gophish/gophish#1701; SMTP2GO help (IP allowlist)",
+    ),
+    # email-oauth2-proxy reports its own OAuth failures inside the reply it gives the mail client
+    # ("535 5.7.8  Authentication credentials invalid. Email OAuth 2.0 Proxy: Login failed for
+    # account x - ...", "A001 NO AUTHENTICATE Email OAuth 2.0 Proxy: ..."): the token was never
+    # obtained, the server saw no password
+    R(
+        "auth.oauth_incomplete",
+        text=r"no config file entry found for account|incomplete config file entry",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.credentials_missing",
+        text=r"no password provided for account",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.oauth_certificate_invalid",
+        text=r"unable to create credentials assertion",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.oauth_redirect_uri_mismatch",
+        text=r"missing or does not match ?`?redirect_uri",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.oauth_failed",
+        text=r"email oauth 2\.0 proxy: login failed",
+        src=_EMAILPROXY + "; simonrob/email-oauth2-proxy#95, #172",
+    ),
+    R(
+        "auth.oauth_incomplete",
+        enhanced="5.7.8",
+        text=r"no config file entry found for account|incomplete config file entry",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.credentials_missing",
+        enhanced="5.7.8",
+        text=r"no password provided for account",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.oauth_certificate_invalid",
+        enhanced="5.7.8",
+        text=r"unable to create credentials assertion",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.oauth_redirect_uri_mismatch",
+        enhanced="5.7.8",
+        text=r"missing or does not match ?`?redirect_uri",
+        src=_EMAILPROXY,
+    ),
+    R(
+        "auth.oauth_failed",
+        enhanced="5.7.8",
+        text=r"email oauth 2\.0 proxy: login failed",
+        src=_EMAILPROXY + "; simonrob/email-oauth2-proxy#95, #172",
     ),
     # Consumer mailboxes (second review). Gmail's app-password reply quoted without its 534
     # ("5.7.9 Application-specific password required. Learn more at ..."): 5.7.9 alone would say
@@ -3462,6 +3523,112 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # present in the X.509 certificate.", Python cryptography "Could not deserialize key data.";
     # nodemailer "Can't create new access token for user"; league/oauth2-client "Invalid
     # response received from Authorization Server"
+    # The identity SDKs' own errors (msal-python 1.39, azure-identity 1.27 for Python and 4.13
+    # for JS, msal-node 7.2 / msal-common 16.17, oauthlib 4.0: the literals in their sources).
+    # Sign-ins that timed out locally are no network timeout: "Timeout. No auth response
+    # arrived.", "Timed out waiting for user to authenticate", "user_timeout_reached",
+    # "loopback_server_timeout", "The request to the managed identity endpoint timed out.",
+    # "Timed out waiting for Azure CLI"
+    (
+        (
+            "no auth response arrived",
+            "timed out waiting for user to authenticate",
+            "user_timeout_reached",
+            "loopback_server_timeout",
+            "managed identity endpoint timed out",
+            "timed out waiting for azure cli",
+            "managedidentitycredential authentication unavailable",
+            "no managed identity endpoint found",
+            "unexpected response from microsoft entra id",
+            "public client should not possess credentials",
+            "unable to find wstrust endpoint from mex",
+        ),
+        "auth.oauth_failed",
+    ),
+    (
+        (
+            "environmentcredential authentication unavailable",
+            "environmentcredential is unavailable",
+            "workloadidentitycredential authentication unavailable",
+            "client_credential needs to follow this format",
+            "provide either 'thumbprint' or 'public_certificate'",
+            "should be a microsoft entra tenant's id",
+            "should be a microsoft entra application's client secret",
+            "should be the id of a microsoft entra application",
+            'requires a value for either "certificate_path"',
+            "clientsecret is a required parameter",
+            "tenantid is a required parameter",
+            "clientid is a required parameter",
+            "missing_tenant_id_error",
+        ),
+        "auth.oauth_incomplete",
+    ),
+    (("password is a required parameter",), "auth.credentials_missing"),
+    (
+        (
+            "unable to load pem file",
+            "pfx file shall contain both private key and cert",
+            "we expect your public key but detect a private key",
+            "provide a thumbprint in sha1",
+            "failed to deserialize certificate",
+            "certificate must include its private key",
+            "must have an rsa private key",
+            "does not contain a pem-encoded certificate",
+            "thumbprint_missing_from_client_certificate",
+            "invalid_assertion",
+            "empty_fic_assertion",
+        ),
+        "auth.oauth_certificate_invalid",
+    ),
+    (
+        (
+            "an invalid scope was provided",
+            '"get_token" requires at least one scope',
+            "you can not opt out",
+            "empty_input_scopes_error",
+        ),
+        "auth.oauth_scope_invalid",
+    ),
+    (
+        (
+            "not configured to acquire tokens for tenant",
+            "invalid tenant id provided",
+            "untrusted_authority",
+            "authority_mismatch",
+        ),
+        "auth.oauth_tenant_not_found",
+    ),
+    # Nothing to refresh: sign in again (azure-identity "Please run 'az login'", "The cache
+    # contains no account matching ...", "No authorization code, cached access token, or refresh
+    # token available."; msal-node "refresh_token_expired", "no_tokens_found", "login_required",
+    # "device_code_expired"; azure-identity AuthenticationRequiredError; MSAL.NET
+    # MsalUiRequiredException; O365 "There is no refresh token to refresh"; neomutt's
+    # mutt_oauth2.py "No refresh token."; "The refresh token has expired due to inactivity.")
+    (
+        (
+            "run 'az login'",
+            "run `azd auth login`",
+            "cache contains no account matching",
+            "or refresh token available",
+            "refresh_token_expired",
+            "no_tokens_found",
+            "device_code_expired",
+            "authenticationrequirederror",
+            "msaluirequiredexception",
+            "no account was found in the token cache",
+            "no refresh token",
+            "refresh token has expired",
+            "oauth token is expired",
+        ),
+        "auth.oauth_token_invalid",
+    ),
+    # Microsoft Graph: "NoPermissionsInAccessToken: The token contains no permissions"; oauthlib
+    # "(insufficient_scope)"
+    (
+        ("nopermissionsinaccesstoken", "insufficient_scope", "code=erroraccessdenied"),
+        "auth.oauth_permission_missing",
+    ),
+    (("mismatchingredirecturierror", "insecure_transport"), "auth.oauth_redirect_uri_mismatch"),
     (
         ("blocked by conditional access", "presented multi-factor authentication has expired"),
         "auth.oauth_policy_blocked",
@@ -4132,6 +4299,8 @@ OAUTH_ERROR_KINDS: dict[str, str] = {
     "invalid_grant": "auth.oauth_token_invalid",  # the grant or refresh token is invalid
     "expired_token": "auth.oauth_token_invalid",
     "token_expired": "auth.oauth_token_invalid",  # oauthlib's TokenExpiredError
+    "invalid_token": "auth.oauth_token_invalid",  # RFC 6750 (oauthlib InvalidTokenError)
+    "missing_token": "auth.oauth_failed",  # oauthlib MissingTokenError
     "unauthorized_client": "auth.oauth_app_not_found",  # the client may not use this grant
     "invalid_scope": "auth.oauth_scope_invalid",
     "consent_required": "auth.oauth_permission_missing",
