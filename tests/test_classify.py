@@ -1014,7 +1014,7 @@ def _smtplib_instances() -> list[BaseException]:
         elif cls is smtplib.SMTPSenderRefused:
             instances.append(cls(553, b"5.7.1 Sender address rejected", "a@example.com"))
         elif issubclass(cls, smtplib.SMTPResponseException):
-            instances.append(cls(554, b"5.7.1 Transaction failed"))
+            instances.append(cls(554, b"5.7.1 Message rejected as spam"))
         elif cls is smtplib.SMTPServerDisconnected:
             instances.append(cls("Connection unexpectedly closed"))
         elif cls is smtplib.SMTPNotSupportedError:

@@ -3323,6 +3323,59 @@ ROWS_IDENTITY_SDKS: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Official tables and audited samples (second December 2026 review).
+ROWS_TABLES_AUDITED: list[tuple[Any, str | None, str, str]] = [
+    (
+        "550 5.1.0 <bounce@mailer.cnt1.example.com> sender rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL",
+        "mail",
+        "policy.ip_blocklisted",
+        "sisimai set-of-emails rhost-cox-01.eml; Cox's table (p5-sisimai Rhost/Cox.pm)",
+    ),
+    (
+        "550 5.1.0 <010001725d8ad4fc-000000@amazonses.com> sender rejected. Please see https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310",
+        "mail",
+        "rate_limit.too_many_connections",
+        "sisimai set-of-emails rhost-spectrum-01.eml; Spectrum's table (p5-sisimai Rhost/Spectrum.pm)",
+    ),
+    (
+        "421 sender address blocked",
+        "connect",
+        "policy.ip_blocklisted",
+        "Mimecast's table (p5-sisimai Rhost/Mimecast.pm)",
+    ),
+    (
+        "host mx3.qq.com[103.7.30.40] said: 550 Ip frequency limited [... Blocked IP 192.0.2.22]. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725 (in reply to end of DATA command)",
+        "data",
+        "rate_limit.throttled",
+        "sisimai set-of-emails rhost-tencent-01.eml",
+    ),
+    (
+        "Your mail to the following recipients could not be delivered because they are not accepting mail from xxx@lists.xxx.com:",
+        "rcpt",
+        "recipient.rejected",
+        "flufl.bounce tests/data/aol_01.txt",
+    ),
+    (
+        "host mx3.hotmail.com[198.51.100.2] said: 554 Transaction failed (in reply to MAIL FROM command)",
+        "mail",
+        "unknown.permanent",
+        "sisimai set-of-emails lhost-postfix-47.eml (a permanent 554 is no retryable server error)",
+    ),
+    (
+        "553 5.7.1 [TSS07] Connections will not be accepted from 11.22.33.44, because the ip is in Spamhaus's list; see https://help.yahoo.com/kb/postmaster/SLN5070.html",
+        None,
+        "policy.ip_blocklisted",
+        "zone-eu/zone-mta config/bounces.txt",
+    ),
+    ("550 5.1.1 <xxx> sender is blacklisted", "rcpt", "sender.rejected", "wiki.aspone.cz"),
+    (
+        "AADSTS50001 : Resource identifier is not provided.",
+        None,
+        "auth.oauth_scope_invalid",
+        "OfficeDev/office-js-helpers#64",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3347,6 +3400,7 @@ ALL_ROWS = [
     *ROWS_EXCHANGE_TABLE,
     *ROWS_AUDIT,
     *ROWS_IDENTITY_SDKS,
+    *ROWS_TABLES_AUDITED,
 ]
 
 

@@ -740,6 +740,174 @@ RULES: tuple[Rule, ...] = (
         text=r"mailbox is full",
         src="wiki.aspone.cz (chkuser)",
     ),
+    # Official tables and labelled samples, audited (second review). Cox's AUP codes
+    # (p5-sisimai 4.25 Sisimai/Rhost/Cox.pm, quoting cox.com's error code page): CXBL, CDRBL and
+    # IPBL are IP blocks, URLBL a URL in the message; Spectrum's AUP#In-1300..1340 are
+    # connection limits, 1500/1520 a From that is not the account's,
+    # 1530 a message over 20 MB (Sisimai/Rhost/Spectrum.pm, quoting spectrum.net)
+    R(
+        "policy.ip_blocklisted",
+        text=r"aup#cxbl|aup#cdrbl|aup#ipbl|aup#cxthrt",
+        src=_SISIMAI_RHOST + "cox (p5-sisimai 4.25)",
+    ),
+    R("policy.spam_rejected", text=r"aup#urlbl", src=_SISIMAI_RHOST + "cox (p5-sisimai 4.25)"),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"aup#in-13[0-4]\d",
+        src=_SISIMAI_RHOST + "spectrum (p5-sisimai 4.25)",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"message threshold exceeded|(?:ip|domain|sender) frequency limited|"
+        r"the recipient has exceeded their limit for",
+        src=_SISIMAI_RHOST + "spectrum, cox, tencent; exchangeonline (p5-sisimai 4.25)",
+    ),
+    R(
+        "sender.send_as_denied",
+        text=r"aup#in-15[02]0|mail from is mismatched with message header from",
+        src=_SISIMAI_RHOST + "spectrum (p5-sisimai 4.25); " + _BMH,
+    ),
+    R("message.too_large", text=r"aup#in-1530", src=_SISIMAI_RHOST + "spectrum (p5-sisimai 4.25)"),
+    # Cox's other refusals: "DNS check failure - try again later" (reverse DNS), "too many bad
+    # commands" (bad commands or passwords: a 3-hour block), "ESMTP no data before greeting"
+    R(
+        "policy.ptr_required",
+        text=r"dns check failure",
+        src=_SISIMAI_RHOST + "cox (p5-sisimai 4.25)",
+    ),
+    R(
+        "auth.too_many_attempts",
+        text=r"too many bad commands",
+        src=_SISIMAI_RHOST + "cox (p5-sisimai 4.25)",
+    ),
+    R(
+        "protocol.bad_sequence",
+        text=r"no data before greeting",
+        src=_SISIMAI_RHOST + "cox (p5-sisimai 4.25)",
+    ),
+    # Mimecast's table (p5-sisimai 4.25 Sisimai/Rhost/Mimecast.pm): "421 sender address blocked"
+    # (a Blocked Senders policy), "451 account service is temporarily unavailable" (too many
+    # concurrent connections), "451 account outbounds disabled", "451 hostname is not authorized"
+    R(
+        "policy.ip_blocklisted",
+        text=r"sender address blocked",
+        provider="Mimecast",
+        src=_SISIMAI_RHOST + "mimecast (p5-sisimai 4.25)",
+    ),
+    R(
+        "rate_limit.too_many_connections",
+        text=r"account service is temporarily unavailable",
+        provider="Mimecast",
+        src=_SISIMAI_RHOST + "mimecast (p5-sisimai 4.25)",
+    ),
+    R(
+        "policy.rejected",
+        text=r"account outbounds disabled|hostname is not authorized|cuda_nsu",
+        src=_SISIMAI_RHOST + "mimecast (p5-sisimai 4.25); ActiveCampaign/smtp-field-manual "
+        "450.json (Barracuda)",
+    ),
+    # AOL: "... could not be delivered because they are not accepting mail from x", "... the
+    # recipient is only accepting mail from specific email addresses" (a person's block, not a
+    # domain without mail); Facebook "refused due to recipient preferences"
+    R(
+        "recipient.rejected",
+        text=r"are not accepting mail from|recipient is not accepting mail with|"
+        r"only accepting mail from specific|refused due to recipient preferences|"
+        r"has restricted sms e-mail|all recipients are invalid|command rcpt user <[^>]*> not ok",
+        src="flufl.bounce tests/data/aol_01.txt; " + _SISIMAI_REASON + "filtered.rb, "
+        "policyviolation.rb; " + _BMH,
+    ),
+    R(
+        "connection.routing_failed",
+        text=r"unable to connect successfully to the destination mail server|"
+        r"unable to deliver message after multiple retries",
+        src="sisimai set-of-emails lhost-outlook-07.eml, lhost-yahoo-13.eml",
+    ),
+    R("message.malformed", text=r"no resent-from field", src="flufl.bounce postfix_05.txt"),
+    R(
+        "auth.not_offered",
+        text=r"server does not support auth\b",
+        src="p5-sisimai 4.25 Sisimai/Lhost/Exchange2003.pm",
+    ),
+    # Audited samples: Yahoo "[TSS07] ... because the ip is in Spamhaus's list"; "User (x)
+    # unknown."; "Mailbox ( x ) not found or inactivated"; "user mail-box not found"; "550 user is
+    # locked."; "is now disabled with MTA service"; "error writing message: File too large";
+    # "Missing TOTP token"; "Login credentials no longer valid"; "Invalid syntax. Syntax should
+    # be MAIL FROM:<...>"; "DSN extension has been disabled", "REQUIRETLS has been disabled",
+    # "Pipelining not supported"; "501 EHLO Invalid domain address."
+    R(
+        "policy.ip_blocklisted",
+        text=r"ip is in spamhaus",
+        src=_ZONEMTA + " (Yahoo TSS07)",
+    ),
+    R(
+        "recipient.unknown",
+        text=r"user \([^)]*\) unknown|not found or inactivated|mail-box not found",
+        src=_BMH + "; " + _BOUNCEPARSER,
+    ),
+    R(
+        "recipient.disabled",
+        text=r"user is locked|is now disabled with mta service",
+        stages="rcpt data",
+        src="blog.sina.com.cn reply list; " + _BMH,
+    ),
+    R(
+        "recipient.mailbox_full",
+        text=r"error writing message: file too large",
+        src=_BMH,
+    ),
+    R(
+        "auth.app_password_required",
+        text=r"missing totp token",
+        src="stalwartlabs/mail-server crates/smtp/src/inbound/auth.rs",
+    ),
+    R(
+        "auth.invalid_credentials",
+        text=r"login credentials no longer valid",
+        src="hmailserver/hmailserver (ReAuthenticateUser)",
+    ),
+    R(
+        "protocol.syntax_error",
+        text=r"syntax should be",
+        src="hmailserver/hmailserver SMTPConnection.cpp",
+    ),
+    R(
+        "protocol.not_implemented",
+        text=r"extension has been disabled|requiretls has been disabled|pipelining not supported",
+        src="stalwartlabs/mail-server inbound/rcpt.rs, mail.rs; OpenSMTPD (code search id "
+        "57813739951)",
+    ),
+    R(
+        "policy.helo_rejected",
+        text=r"ehlo invalid domain address",
+        src="hmailserver/hmailserver SMTPConnection.cpp",
+    ),
+    R(
+        "sender.rejected",
+        text=r"sender is blacklisted|mail from invalid|black mail address|"
+        r"incorrect sender header|fake sender|null sender is not allowed|"
+        r"rejection due to null sender",
+        src="wiki.aspone.cz; blog.sina.com.cn reply list; roundcube/roundcubemail#6572; "
+        "icoremail.vip; iRedAPD SMTP_ACTIONS",
+    ),
+    R(
+        "sender.rejected",
+        enhanced="5.1.1",
+        text=r"sender is blacklisted",
+        src="wiki.aspone.cz",
+    ),
+    R(
+        "auth.smtp_auth_disabled",
+        enhanced="5.7.13",
+        text=r"smtp disabled",
+        src="code search id 63607665859",
+    ),
+    R(
+        "auth.basic_auth_disabled",
+        text=r"basic authentication is disabled",
+        provider=MS,
+        src="holon-run/uxc#445 (Outlook IMAP)",
+    ),
     # Gmail (second review; sisimai/p5-sisimai 4.25 Sisimai/Rhost/GoogleApps.pm quoting
     # https://support.google.com/a/answer/3726730 and 6140680, and Sisimai/Lhost/Gmail.pm):
     # "550 5.7.0 Mail Sending denied." (the sender account is disabled or not registered in the
@@ -2985,7 +3153,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "rate_limit.too_many_connections",
         text=r"too many (?:[a-z]+ ){0,3}(?:connections|sessions)|"
-        r"connection limit|max connections|frequency limited|outbound thread limit|"
+        r"connection limit|max connections|outbound thread limit|"
         r"connections exceeded|concurrent (?:[a-z]+ )?connections",
         src=_SISIMAI_RHOST + "godaddy.rb",
     ),
@@ -3234,7 +3402,8 @@ RULES: tuple[Rule, ...] = (
         weak=True,
         src=_SISIMAI_REASON + "blocked.rb",
     ),
-    R("server.error", text=r"transaction failed", weak=True, src=_POSTFIX),
+    # (A permanent "554 Transaction failed" names no cause: the RFC 5321 default text.)
+    R("server.error", "4xx", text=r"transaction failed", weak=True, src=_POSTFIX),
     R(
         "server.unavailable",
         text=r"service (?:currently |temporarily )?(?:not )?(?:un)?available|"
@@ -4333,6 +4502,8 @@ AADSTS_PHRASES: tuple[tuple[int | None, str, str], ...] = (
     (None, "'client_assertion", "auth.oauth_incomplete"),
     (None, "'grant_type'", "auth.oauth_failed"),
     (None, "'refresh_token'", "auth.oauth_token_invalid"),  # no stored refresh token
+    (50001, "not provided", "auth.oauth_scope_invalid"),  # "Resource identifier is not provided."
+    (90014, "'iss'", "auth.oauth_certificate_invalid"),  # a malformed client assertion
     # "AADSTS50012: Invalid client secret is provided." (older wording); "AADSTS70002:
     # InvalidClient - ... The specified client_secret does not match the expected value" /
     # "AADSTS70002: The client does not exist or is not enabled for consumers"
