@@ -272,19 +272,18 @@ RULES: tuple[Rule, ...] = (
     # Limit (sandbox)"; ACS "5.1.7 The specified sender domain has not been linked."; Mailtrap
     # "550 5.7.1 Sending from domain x is not allowed"; MailChannels "This sender is not
     # authorized to send from x. See https://bit.ly/domain-lockdown"; Purelymail "Cannot send
-    # mail from x: check SPF or DKIM records"; SendPulse "Sender is not valid"
+    # mail from x: check SPF or DKIM records"
     R(
         "sender.not_verified",
         text=r"account is pending approval|only send testing emails|"
         r"trial accounts can only send|trial account unique recipients limit|"
         r"exceed sending limit \(sandbox\)|sender domain has not been linked|"
-        r"sending from domain \S+ is not allowed|domain-lockdown|check spf or dkim records|"
-        r"sender is not valid",
+        r"sending from domain \S+ is not allowed|domain-lockdown|check spf or dkim records",
         src="edenlabllc/ehealth.api#151 (Postmark); Resend (code search id 33834055226); "
         "MailerSend (code search ids 53217973499, 60437372506); SparkPost API error 2103; "
         "MicrosoftDocs/azure-docs#123379 (Azure Communication Services); Mailtrap (code search "
         "id 66413504172); dreamhunter2333/cloudflare_temp_email#320; "
-        "Purelymail/purelymail-issues#438; sendpulse/sendpulse-rest-api-csharp#5",
+        "Purelymail/purelymail-issues#438",
     ),
     R(
         "sender.not_verified",
@@ -790,6 +789,7 @@ RULES: tuple[Rule, ...] = (
     # concurrent connections), "451 account outbounds disabled", "451 hostname is not authorized"
     R(
         "policy.ip_blocklisted",
+        "421",
         text=r"sender address blocked",
         provider="Mimecast",
         src=_SISIMAI_RHOST + "mimecast (p5-sisimai 4.25)",
