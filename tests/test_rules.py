@@ -33,3 +33,18 @@ def test_provider_signatures_are_lower_case() -> None:
         assert signature.src
         assert all(needle == needle.lower() for needle in signature.needles)
         assert all(host == host.lower() for host in signature.hosts)
+
+
+def test_every_text_rule_starts_each_alternative_with_a_literal_word() -> None:
+    # The module docstring's promise, which the engine's speed rests on: a pattern whose
+    # alternative starts with a group or a class has no needle, so it would be searched in the
+    # whole text of every reply that reaches its tier (and would open its whole keyed bucket).
+    from smtpdiag._classify import _ENGINE
+
+    needle_less = [
+        tier.rules[index].rule.text
+        for tier in (_ENGINE.strong, _ENGINE.weak)
+        for index in tier.always
+    ]
+    assert needle_less == []
+    assert [key for key, needles in _ENGINE.bucket_needles.items() if needles is None] == []

@@ -757,7 +757,8 @@ RULES: tuple[Rule, ...] = (
     ),
     R(
         "rate_limit.throttled",
-        text=r"message threshold exceeded|(?:ip|domain|sender) frequency limited|"
+        text=r"message threshold exceeded|ip frequency limited|domain frequency limited|"
+        r"sender frequency limited|"
         r"the recipient has exceeded their limit for",
         src=_SISIMAI_RHOST + "spectrum, cox, tencent; exchangeonline (p5-sisimai 4.25)",
     ),
@@ -1399,7 +1400,9 @@ RULES: tuple[Rule, ...] = (
         "policy.greylisted",
         "450 451",
         enhanced="4.7.1",
-        text=r"^(?:45[01][ -])?(?:4\.7\.1 )?(?:please )?try again later\.?$",
+        # (the whole reason is "try again later", also behind a log prefix: "Server mailu
+        # said: 451 4.7.1 Try again later", a milter's "...: 4.7.1 Try again later; from=...")
+        text=r"4\.7\.1 try again later(?:[.;]|$)|4\.7\.1 please try again later(?:[.;]|$)",
         src="rspamd/rspamd#1776, #2013 (greylisting's default reply); ASSP knowledge base",
     ),
     # Content checks: amavis "BAD_HEADER", OpenDMARC's required headers ("550 5.7.1 RFC5322
@@ -1932,7 +1935,11 @@ RULES: tuple[Rule, ...] = (
         text=r"block listed|a problem occurred\. \(ask your postmaster",
         src="https://postmaster.gmx.com/en/error-messages; " + _SISIMAI_REASON + "blocked.rb",
     ),
-    R("policy.ptr_required", text=r"(?:invalid|bad) dns ptr resource record", src=_GMX),
+    R(
+        "policy.ptr_required",
+        text=r"invalid dns ptr resource record|bad dns ptr resource record",
+        src=_GMX,
+    ),
     R("policy.dmarc_failed", text=r"reject due to spf policy", src=_GMX),
     R("policy.rejected", text=r"reject due to policy restrictions", src=_GMX),
     # The envelope sender's domain has no MX or A record: it comes at MAIL FROM
