@@ -1096,7 +1096,7 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
         # The server that replied (its host name) names the provider first: Azure Communication
         # Services answers in Exchange Online's words. Otherwise a rule written for one
         # provider's wording names that provider, or the trace ids and signatures in the text do.
-        provider = _host_provider(host) or rule.provider or _detect_provider(low, None)
+        provider = (host and _host_provider(host)) or rule.provider or _detect_provider(low, None)
         return _Finding(kind, stage, reply, None, provider, True)
     provider = _detect_provider(low, host)
     if _xoauth2_challenge(full):
