@@ -1048,7 +1048,6 @@ _CONTINUATION = re.compile(
     r"\n[ \t]*(?:[2-5][0-9][0-9](?:[ -]|$))?(?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}[ \t]+)?"
 )
 _WORD = re.compile(r"[a-z]{3}")
-_BLANKS = re.compile(r"[ \t]+")
 
 
 def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Finding:
@@ -1062,9 +1061,12 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
         # A multi-line reply is one text: "...regarding PTR\n550-5.7.1 records..." must still
         # read "regarding ptr records" (RFC 5321 §4.2.1 continuation lines).
         low = _CONTINUATION.sub(" ", low.replace("\r\n", "\n"))
-    if "  " in low or "\t" in low:
-        # Runs of spaces (a wrapped line rejoined by a bounce parser, a copied table) read as one.
-        low = _BLANKS.sub(" ", low)
+    if "\t" in low:
+        low = low.replace("\t", " ")
+    while "  " in low:
+        # Runs of spaces (a wrapped line rejoined by a bounce parser, a copied table, Gmail's
+        # "5.7.8  https://...") read as one. (Plain replaces: cheaper than a regex here.)
+        low = low.replace("  ", " ")
     code = reply.code
     scan = low
     if code is not None:
