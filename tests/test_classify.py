@@ -1134,6 +1134,18 @@ def test_docs_list_every_classifier_kind() -> None:
     page = (Path(__file__).parent.parent / "docs" / "classification.md").read_text("utf-8")
     missing = [e.kind for e in _CLASSIFIER_ENTRIES if f"| `{e.kind}` |" not in page]
     assert not missing, missing
+    # Every kind a rule or phrase table can give is on the page too (as a row, or in the
+    # paragraph that names the kinds defined elsewhere).
+    from smtpdiag import _rules
+
+    named = (
+        {rule.kind for rule in _rules.RULES}
+        | {kind for _, kind in _rules.EXCEPTION_PHRASES + _rules.WRAPPER_PHRASES}
+        | set(_rules.AADSTS_KINDS.values())
+        | {kind for *_, kind in _rules.AADSTS_PHRASES}
+        | set(_rules.OAUTH_ERROR_KINDS.values())
+    )
+    assert sorted(kind for kind in named if f"`{kind}`" not in page) == []
 
 
 @pytest.mark.parametrize(
