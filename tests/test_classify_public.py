@@ -3376,6 +3376,83 @@ ROWS_TABLES_AUDITED: list[tuple[Any, str | None, str, str]] = [
     ),
 ]
 
+# Measured failures and MTA reply templates (second December 2026 review).
+ROWS_MEASURED_TEMPLATES: list[tuple[Any, str | None, str, str]] = [
+    (
+        "smtplib.SMTPServerDisconnected: Connection unexpectedly closed: [SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2580)",
+        None,
+        "tls.handshake_failed",
+        "measured on loopback (CPython 3.11, OpenSSL 3.0): the server wants a client certificate",
+    ),
+    (
+        "Connection lost",
+        None,
+        "connection.closed",
+        "measured on loopback (CPython 3.11, OpenSSL 3.0): aiosmtplib's SMTPServerDisconnected",
+    ),
+    (
+        "encoding with 'idna' codec failed (UnicodeError: label empty or too long)",
+        None,
+        "config.host_invalid",
+        "measured on loopback (CPython 3.11, OpenSSL 3.0): host 'smtp..example.com'",
+    ),
+    (
+        "nonnumeric port",
+        None,
+        "config.port_invalid",
+        "measured on loopback (CPython 3.11, OpenSSL 3.0): smtplib.SMTP('smtp.gmail.com:587x')",
+    ),
+    (
+        "556 5.1.10 <bob@example.org>: Recipient address rejected: Domain example.org does not accept mail (nullMX)",
+        "rcpt",
+        "recipient.domain_not_accepting",
+        "Postfix 3.7 smtpd, the released package's own reply template",
+    ),
+    (
+        "550 5.1.0 <alice@example.org>: Sender address rejected: User unknown in virtual mailbox table",
+        "rcpt",
+        "sender.rejected",
+        "Postfix 3.7 smtpd, the released package's own reply template",
+    ),
+    (
+        "550 5.7.27 <alice@example.com>: Sender address rejected: Domain example.com does not accept mail (nullMX)",
+        "rcpt",
+        "sender.domain_no_mail",
+        "Postfix 3.7 smtpd, the released package's own reply template",
+    ),
+    (
+        "554 5.5.1 <unknown[192.0.2.10]>: Client host rejected: Improper use of SMTP command pipelining",
+        "rcpt",
+        "protocol.bad_sequence",
+        "Postfix 3.7 smtpd, the released package's own reply template",
+    ),
+    (
+        "450 4.7.1 Error: too many recipients from 192.0.2.10",
+        "rcpt",
+        "rate_limit.throttled",
+        "Postfix 3.7 smtpd (anvil), the released package's own reply template",
+    ),
+    (
+        "451 4.1.8 Possibly forged hostname for 192.0.2.10",
+        "connect",
+        "policy.ptr_required",
+        "sendmail 8.17 cf/m4/proto.m4",
+    ),
+    ("550 HELO is dynamic", "ehlo", "policy.helo_rejected", "haraka-plugin-helo.checks"),
+    (
+        "451 4.5.0 Error in processing, id=12345-01, virus_scan FAILED: virus scanners failure",
+        "data",
+        "server.temporary",
+        "amavisd-new 2.13 Amavis.pm",
+    ),
+    (
+        "451 4.1.8 Domain of sender address 7ms93d4ms@topprodsource.com does not resolve",
+        "mail",
+        "sender.domain_invalid",
+        "earlier review (a sender domain, not the client's PTR)",
+    ),
+]
+
 ALL_ROWS = [
     *ROWS,
     *ROWS_INTERNATIONAL,
@@ -3401,6 +3478,7 @@ ALL_ROWS = [
     *ROWS_AUDIT,
     *ROWS_IDENTITY_SDKS,
     *ROWS_TABLES_AUDITED,
+    *ROWS_MEASURED_TEMPLATES,
 ]
 
 

@@ -654,6 +654,12 @@ def _facts_from_exception(exc: BaseException, depth: int = 0) -> _Facts:
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str) and "SSLError" in facts.names:
         facts.ssl_reason = reason
+    elif "[SSL" in facts.message:
+        # Another exception quoting the TLS error it met ("Connection unexpectedly closed:
+        # [SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] ...")
+        quoted = _SSL_REASON.search(facts.message)
+        if quoted is not None:
+            facts.ssl_reason = quoted.group(1) or ""
     verify_code = getattr(exc, "verify_code", None)
     if isinstance(verify_code, int):
         facts.verify_code = verify_code
@@ -1220,6 +1226,11 @@ def _translate(
     if "HeaderParseError" in names:
         return _Finding("message.malformed", stage, detail=_detail(facts))
 
+    # A TLS alert that smtplib met only at its first read under TLS 1.3 and reports as a closed
+    # connection ("Connection unexpectedly closed: [SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED]
+    # ..."): the handshake failed (measured on loopback, OpenSSL 3.0).
+    if any(f.ssl_reason for f in _all_facts(facts)):
+        return _Finding("tls.handshake_failed", stage or Stage.TLS, detail=_detail(facts))
     # SMTPServerDisconnected and other smtplib errors without a reply.
     if _has_name(facts, "SMTPServerDisconnected"):
         if greeting and _port_expects_ssl(settings):

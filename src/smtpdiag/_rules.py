@@ -1071,6 +1071,136 @@ RULES: tuple[Rule, ...] = (
         text=r"email oauth 2\.0 proxy: login failed",
         src=_EMAILPROXY + "; simonrob/email-oauth2-proxy#95, #172",
     ),
+    # MTA and filter reply templates (second review; the released packages' own strings:
+    # Postfix 3.7, Exim 4.96, Sendmail 8.17, OpenSMTPD 6.8, Courier 1.0, amavisd-new 2.13,
+    # opendkim 2.11, Haraka 3.3 and its plugins, nodemailer smtp-server 3.21)
+    R(
+        "recipient.domain_not_accepting",
+        enhanced="5.1.10",
+        text=r"does not accept mail",
+        src="postfix/postfix: src/smtpd/smtpd_check.c (nullMX)",
+    ),
+    R(
+        "sender.rejected",
+        text=r"sender address rejected: user unknown|is locally blacklisted here|"
+        r"refused by blackhole site|mail server at \S+ is blocked",
+        src="postfix smtpd; Debian exim4-config acl/30_exim4-config_check_rcpt; sendmail "
+        "cf/m4/proto.m4 (_RHSBL_MSG_); courier submit",
+    ),
+    R(
+        "sender.from_invalid",
+        text=r"sender address rejected: need fully-qualified|"
+        r"no verifiable sender address in message headers|could not verify \"from:\" header",
+        src="postfix smtpd; Debian exim4-config acl/40_exim4-config_check_data",
+    ),
+    R(
+        "sender.domain_no_mail",
+        text=r"sender address rejected: domain \S+ does not accept mail|"
+        r"null mx: \S+ does not send mail",
+        src="postfix smtpd (nullMX); haraka-plugin-mail_from.is_resolvable",
+    ),
+    R(
+        "sender.domain_invalid",
+        text=r"no mx for your from address",
+        src="haraka-plugin-mail_from.is_resolvable",
+    ),
+    R(
+        "protocol.bad_sequence",
+        text=r"improper use of smtp command pipelining|smtp protocol synchronization",
+        src="postfix smtpd (reject_unauth_pipelining)",
+    ),
+    R(
+        "rate_limit.throttled",
+        text=r"too much mail from|too many recipients from|"
+        r"number of messages exceeded administrative limit",
+        src="postfix smtpd (anvil rate limits); courier ratefilter",
+    ),
+    R("auth.too_many_attempts", text=r"too many auth commands from", src="postfix smtpd"),
+    R(
+        "message.non_ascii",
+        text=r"must declare smtputf8|unable to deliver unicode e-mail",
+        src="postfix smtpd; courier courieresmtp",
+    ),
+    R(
+        "protocol.not_implemented",
+        text=r"dsn support is disabled",
+        src="postfix smtpd",
+    ),
+    R(
+        "policy.helo_rejected",
+        text=r"helo command \[[^\]]*\] blocked using|helo host must be a fqdn|"
+        r"that helo not allowed here|helo is dynamic|invalid address format in helo|"
+        r"helo host has no forward dns|you are not who you say you are|helo denied|"
+        r"helo host does not match rdns",
+        src="postfix smtpd (reject_rhsbl_helo); haraka connection.js and haraka-plugin-helo.checks",
+    ),
+    R(
+        "message.malformed",
+        text=r"maximum allowed line length|header syntax|bare line-feed",
+        src="Debian exim4-config acl/40_exim4-config_check_data; haraka connection.js",
+    ),
+    R(
+        "recipient.address_invalid",
+        text=r"restricted characters in address",
+        src="Debian exim4-config acl/30_exim4-config_check_rcpt",
+    ),
+    R(
+        "server.insufficient_storage",
+        text=r"space shortage|insufficient disk space",
+        src="exim4 and sendmail binaries",
+    ),
+    R(
+        "tls.starttls_unavailable",
+        text=r"tls currently unavailable",
+        src="exim4 binary",
+    ),
+    R(
+        "recipient.moved",
+        text=r"user has moved; please try",
+        src="sendmail cf/m4/proto.m4 (redirect feature)",
+    ),
+    R(
+        "policy.ptr_required",
+        enhanced="4.1.8",
+        text=r"possibly forged hostname|client ip address \S+ does not resolve",
+        src="sendmail cf/m4/proto.m4 (require_rdns)",
+    ),
+    R(
+        "sender.send_as_denied",
+        text=r"not allowed to act as",
+        src="sendmail cf/m4/proto.m4",
+    ),
+    R(
+        "auth.mechanism_unavailable",
+        text=r"auth mechanism \S+ not available|auth method \S+ not supported",
+        src="sendmail binary; OpenSMTPD smtpd",
+    ),
+    R(
+        "policy.encryption_required",
+        text=r"tls not available, but it's required",
+        src="courier courieresmtpd",
+    ),
+    R("policy.rejected", text=r"duplicate message rejected", src="courier dupfilter"),
+    R(
+        "message.content_rejected",
+        text=r"mime complexity exceeds|credential leak detected",
+        src="courier submit; haraka-plugin-prevent_credential_leaks",
+    ),
+    R(
+        "server.temporary",
+        text=r"virus_scan failed|virus scanners failure",
+        src="amavisd-new 2.13 Amavis.pm",
+    ),
+    R(
+        "policy.dmarc_failed",
+        text=r"bad dkim signature data|no dkim signature data",
+        src="opendkim 2.11 binary",
+    ),
+    R(
+        "message.too_large",
+        text=r"exceeds fixed maximum message size",
+        src="nodemailer/smtp-server 3.21",
+    ),
     # Consumer mailboxes (second review). Gmail's app-password reply quoted without its 534
     # ("5.7.9 Application-specific password required. Learn more at ..."): 5.7.9 alone would say
     # the mechanism is too weak
@@ -3681,6 +3811,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
         "tls.handshake_failed",
     ),
     (("login denied",), "auth.invalid_credentials"),  # curl (67)
+    # Measured on this machine: a host name with an empty or over-long label ("smtp..x.com")
+    # fails in Python's IDNA codec before any lookup; "smtp.x.com:587x" is smtplib's "nonnumeric
+    # port"; getaddrinfo's EAI_SERVICE (-8) and EAI_ADDRFAMILY (-9) texts
+    (("encoding with 'idna' codec failed",), "config.host_invalid"),
+    (("nonnumeric port", "servname not supported"), "config.port_invalid"),
+    (("address family for hostname not supported",), "connection.dns_failure"),
     # Home Assistant's smtp integration on SMTPAuthenticationError (home-assistant/core#127246)
     (("login not possible. please check your setting",), "auth.invalid_credentials"),
     # Telstra BigPond's greeting "... Connection refused. (ip) is listed on the Exploits Block
@@ -4104,6 +4240,7 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
             "server has unexpectedly disconnected",
             "messagingexception: [eof]",  # JavaMail: the server closed the connection
             "unexpected eof received",  # aiosmtplib
+            "connection lost",  # aiosmtplib's SMTPServerDisconnected (measured)
         ),
         "connection.closed",
     ),
