@@ -1243,6 +1243,28 @@ def test_prefilter_changes_no_answer() -> None:
             assert fast == slow, text
 
 
+def test_phrase_scan_changes_no_answer() -> None:
+    """The phrase tables' needle scan answers exactly as a walk of the tables would."""
+    import json
+    from pathlib import Path
+
+    from smtpdiag._classify import _EXCEPTION_PHRASES, _WRAPPER_PHRASES, _phrase_kind
+    from smtpdiag._rules import EXCEPTION_PHRASES, WRAPPER_PHRASES
+
+    from .test_classify_public import ALL_ROWS
+
+    texts = [row[0] for row in [*ROWS, *ALL_ROWS] if isinstance(row[0], str)]
+    corpus = Path(__file__).parent / "data" / "sisimai-diagnostics.jsonl"
+    texts += [json.loads(line)["diagnostic"] for line in corpus.read_text("utf-8").splitlines()]
+    # Every phrase on its own, and two phrases of different groups in one text.
+    phrases = [phrase for group, _ in EXCEPTION_PHRASES + WRAPPER_PHRASES for phrase in group]
+    texts += phrases + [f"x {a} y {b}" for a, b in zip(phrases, reversed(phrases), strict=True)]
+    for text in texts:
+        low = text.lower()
+        assert _EXCEPTION_PHRASES(low) == _phrase_kind(low, EXCEPTION_PHRASES), text
+        assert _WRAPPER_PHRASES(low) == _phrase_kind(low, WRAPPER_PHRASES), text
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 
