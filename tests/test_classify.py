@@ -1265,6 +1265,16 @@ def test_phrase_scan_changes_no_answer() -> None:
         assert _WRAPPER_PHRASES(low) == _phrase_kind(low, WRAPPER_PHRASES), text
 
 
+def test_xoauth2_markers_name_the_mechanism() -> None:
+    """The XOAUTH2 login check looks for "xoauth2" first: every marker must contain it."""
+    from smtpdiag._rules import XOAUTH2_MARKERS
+
+    assert XOAUTH2_MARKERS
+    assert all("xoauth2" in marker for marker in XOAUTH2_MARKERS)
+    shown = "535 5.7.3 Authentication unsuccessful\nC: AUTH XOAUTH2 dXNlcj1h"
+    assert classify(shown).kind == "auth.xoauth2_rejected"
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

@@ -1028,6 +1028,8 @@ _B64_JSON = re.compile(r"eyJ[A-Za-z0-9+/=]{8,}")
 
 def _xoauth2_login_shown(low: str) -> bool:
     """True when a pasted conversation or message shows an XOAUTH2 login and no password one."""
+    if "xoauth2" not in low:  # (every marker names the mechanism; most texts do not)
+        return False
     return any(marker in low for marker in XOAUTH2_MARKERS) and not any(
         marker in low for marker in PASSWORD_LOGIN_MARKERS
     )
