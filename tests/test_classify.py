@@ -1275,6 +1275,89 @@ def test_xoauth2_markers_name_the_mechanism() -> None:
     assert classify(shown).kind == "auth.xoauth2_rejected"
 
 
+# How logs and chats wrap what they quote: a time-stamped log line, a PHP/Laravel log, syslog,
+# a quoted string.
+_WRAPPERS = (
+    "2026-11-30 10:12:01,345 ERROR [mailer] Failed to send email: {}",
+    "[2026-11-30 10:12:01] production.ERROR: {}",
+    "Nov 30 10:12:01 app1 mailer[311]: {}",
+    "'{}'",
+    '"{}"',
+)
+# Known exceptions, each for a reason of its own: a module path that reads as a word once the
+# exception no longer starts the text ("throttled_http_client"); Sendmail's "Connected to ...
+# but sender was rejected. Remote host said: <reply>", whose reply alone decides in a long line.
+_WRAPPED_DIFFER = (
+    "msal.throttled_http_client.MsalServiceError: HTTP Error: 500",
+    "Connected to 192.0.2.225 but sender was rejected.",
+)
+
+
+def test_log_wrappers_do_not_change_the_answer() -> None:
+    """Every real text of the tables means the same inside a log line or quotes."""
+    from .test_classify_public import ALL_ROWS
+
+    texts = {row[0] for row in [*ROWS, *ALL_ROWS] if isinstance(row[0], str)}
+    checked = 0
+    for text in sorted(texts):
+        if text.startswith(_WRAPPED_DIFFER):
+            continue
+        kind = classify(text).kind
+        for wrapper in _WRAPPERS:
+            assert classify(wrapper.format(text)).kind == kind, (wrapper, text)
+            checked += 1
+    assert checked > 3000
+
+
+@pytest.mark.parametrize(
+    ("text", "stage", "kind"),
+    [
+        (
+            "2026-11-30 10:12:01,345 ERROR [mailer] Failed to send: "
+            "SMTPSenderRefused: (550, b'5.7.1 Sender not authorized', 'app@example.com')",
+            Stage.MAIL,
+            "sender.rejected",
+        ),
+        (
+            "[2026-11-30 10:12:01] celery.app.trace: Task mail.send raised unexpected: "
+            "SMTPRecipientsRefused({'bob@example.com': (550, b'5.1.1 User unknown')})",
+            Stage.RCPT,
+            "recipient.unknown",
+        ),
+        (
+            "2026-11-30 10:12:01 WARNING Failed to send: ssl.SSLEOFError: EOF occurred in "
+            "violation of protocol (_ssl.c:2427)",
+            Stage.TLS,
+            "tls.handshake_failed",
+        ),
+    ],
+)
+def test_exception_named_inside_a_log_line(text: str, stage: Stage, kind: str) -> None:
+    """The exception a log line names after its own words gives the stage and the reply."""
+    diagnosis = classify(text)
+    assert (diagnosis.kind, diagnosis.stage) == (kind, stage)
+    if kind != "tls.handshake_failed":
+        assert diagnosis.reply is not None and diagnosis.reply.code == 550
+
+
+def test_multiline_reply_joined_by_a_log() -> None:
+    """Postfix logs a multi-line reply on one line: the repeated codes are no words."""
+    # Gmail's IPv6 PTR reply (https://github.com/qnikst/HaskellNet/issues/47) as Postfix logs it.
+    text = (
+        "Nov 30 10:12:01 mx postfix/smtp[811]: 4F1A2: to=<bob@gmail.com>, "
+        "relay=gmail-smtp-in.l.google.com[2a00:1450:4013:c01::1a]:25, dsn=5.7.1, status=bounced "
+        "(host gmail-smtp-in.l.google.com[2a00:1450:4013:c01::1a] said: 550-5.7.1 "
+        "[2a02:8109::1] Our system has detected that 550-5.7.1 this message does not meet IPv6 "
+        "sending guidelines regarding PTR 550-5.7.1 records and authentication. Please review "
+        "550 5.7.1  https://support.google.com/mail/?p=IPv6AuthError - gsmtp (in reply to end "
+        "of DATA command))"
+    )
+    diagnosis = classify(text)
+    assert diagnosis.kind == "policy.ptr_required"
+    assert diagnosis.stage is Stage.DATA
+    assert diagnosis.reply is not None and diagnosis.reply.text == text
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

@@ -51,6 +51,14 @@ CASES: list[tuple[str | bytes, int | None, int | None, str | None]] = [
         "4.7.0",
     ),
     ("", None, None, None),
+    # A line number in Python's C sources is no reply code (OpenSSL 1.0 era ssl.SSLError text).
+    (
+        "ssl.SSLError: [Errno 1] _ssl.c:504: error:14090086:SSL "
+        "routines:SSL3_GET_SERVER_CERTIFICATE:certificate verify failed",
+        None,
+        None,
+        None,
+    ),
 ]
 
 

@@ -587,6 +587,14 @@ _EXC_TEXT = re.compile(
 )
 
 
+# An exception named inside a log line, after a space, a bracket or one colon (not inside a
+# longer name such as Ruby's "Net::SMTPFatalError"), as "Name: message" or "Name(args)".
+_EXC_INSIDE = re.compile(
+    r"(?:[\s\[(]|(?<!:):)((?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*(?:Error|Exception|Refused|"
+    r"Disconnected|NotSupported|Timeout|Exit)))(?::\s|\()"
+)
+
+
 def _safe_str(value: object) -> str:
     try:
         text = str(value)
@@ -771,6 +779,16 @@ def _facts_from_text(text: str) -> _Facts:
         facts.oauth_error = stripped.lower()
         return facts
     match = _EXC_TEXT.match(stripped)
+    if match is None:
+        # A log line names the exception after its own words ("2026-11-30 10:12:01 ERROR
+        # [mailer] Failed to send: SMTPSenderRefused: (550, b'...')", "... ssl.SSLEOFError: EOF
+        # occurred ..."): it is read as if it stood first (its name gives the stage, its
+        # arguments the reply), and the whole line stays the message, verbatim.
+        inner = _EXC_INSIDE.search(stripped)
+        if inner is not None:
+            facts = _facts_from_text(stripped[inner.start(1) :])
+            facts.message = text
+            return facts
     rest = stripped
     if match:
         name = match.group(1)
@@ -1104,9 +1122,22 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
         # "5.7.8  https://...") read as one. (Plain replaces: cheaper than a regex here.)
         low = low.replace("  ", " ")
     code = reply.code
-    scan = low
     if code is not None:
         digits = str(code)
+        if low.count(digits) > 1 and (f" {digits}-" in low or f" {digits} " in low):
+            # A multi-line reply whose lines a log joined with spaces (Postfix: "said:
+            # 550-5.7.1 ... detected that 550-5.7.1 this message ... regarding PTR 550-5.7.1
+            # records and ..."): the repeated codes are line starts, not words of the text.
+            # (The first line's code stays: it is where the reply starts.)
+            enhanced = reply.enhanced
+            first = low.find(digits) + 3
+            rest = low[first:]
+            for mark in (f" {digits}-{enhanced} ", f" {digits} {enhanced} ", f" {digits}-"):
+                if enhanced or mark[-1] == "-":
+                    rest = rest.replace(mark, " ")
+            low = low[:first] + rest
+    scan = low
+    if code is not None:
         as_sent = low.startswith(digits)
         # A reply as the server sent it starts with its code and names no command; a log line
         # or DSN around it often does ("(in reply to RCPT TO command)").
@@ -1531,6 +1562,7 @@ def classify(
 
 
 _REPLY_START = frozenset("2345")
+_LEADING_CODE = re.compile(r"[2-5][0-9][0-9](?![0-9])")
 _STATUS_START = frozenset("245")
 _NESTED = re.compile("|".join(re.escape(marker) for marker in NESTED_CAUSE_MARKERS), re.IGNORECASE)
 
@@ -1545,15 +1577,25 @@ def _classify(
     if host is None and settings is not None and settings.host:
         host = settings.host
     facts: _Facts | None = None
-    if isinstance(failure, str) and failure[:1] in "`*":
-        # Pasted from Markdown: "`2016-09-16 ... ERROR ...`", "**smtplib.SMTP...**"
-        failure = failure.strip("`* \t\r\n")
+    if isinstance(failure, str) and failure[:1] in "`*'\"":
+        if failure[:1] in "`*":
+            # Pasted from Markdown: "`2016-09-16 ... ERROR ...`", "**smtplib.SMTP...**"
+            failure = failure.strip("`* \t\r\n")
+        elif len(failure) > 2 and failure.rstrip()[-1] == failure[0]:
+            # Quoted as a string in a log, JSON or a chat: "'ssl.SSLEOFError: EOF occurred ...'"
+            failure = failure.rstrip()[1:-1]
     if isinstance(failure, str) and failure[:1] in _REPLY_START:
         # Fast path: a server reply as text (RFC 5321 §4.2: it starts with its code).
         parsed = parse_reply(failure[:_MAX_TEXT])
         finding = _classify_reply(parsed, stage, host)
-        if "AADSTS" in failure or (finding.kind.startswith("unknown.") and parsed.code is None):
-            # Not a reply after all (a log line that starts with a date), or a reply that quotes
+        if "AADSTS" in failure or (
+            (parsed.code is None or _LEADING_CODE.match(failure) is None)
+            and not (
+                parsed.code is None and parsed.enhanced and failure.startswith(parsed.enhanced)
+            )
+        ):
+            # Not a reply after all (a log line that starts with a date: it is read as any
+            # other pasted text, whatever its time stamp looks like), or a reply that quotes
             # the identity platform's error ("535 5.7.8 ... AADSTS65004: User declined to
             # consent"), whose code names the cause.
             facts = _facts(failure)

@@ -62,10 +62,11 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
 
 # What stands before a number that is no reply code: a line number in a stack trace (Python's
 # 'File "x.py", line 550', Perl's "at x line 550", Ruby's and Node's "smtp.rb:556" /
-# "index.js:556"), an HTTP status in an identity library's error ("HTTP Error: 503", "Status
-# code: 500", "Unable to complete OIDC Discovery: 500").
+# "index.js:556", Python's C sources "_ssl.c:504: error:14090086"), an HTTP status in an
+# identity library's error ("HTTP Error: 503", "Status code: 500", "Unable to complete OIDC
+# Discovery: 500").
 _LINE_NUMBER = re.compile(
-    r"(?:\bline |\.(?:rb|py|js|ts|php|pm|pl|go|java|cs|ex|exs):|"
+    r"(?:\bline |\.(?i:rb|py|js|ts|php|pm|pl|go|java|cs|ex|exs|c|cc|cpp|h):|"
     r"(?i:http error: |status code: |discovery: ))$"
 )
 
