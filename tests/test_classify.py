@@ -1284,13 +1284,9 @@ _WRAPPERS = (
     "'{}'",
     '"{}"',
 )
-# Known exceptions, each for a reason of its own: a module path that reads as a word once the
-# exception no longer starts the text ("throttled_http_client"); Sendmail's "Connected to ...
-# but sender was rejected. Remote host said: <reply>", whose reply alone decides in a long line.
-_WRAPPED_DIFFER = (
-    "msal.throttled_http_client.MsalServiceError: HTTP Error: 500",
-    "Connected to 192.0.2.225 but sender was rejected.",
-)
+# A known exception: a module path that reads as a word once the exception no longer starts
+# the text ("throttled_http_client").
+_WRAPPED_DIFFER = ("msal.throttled_http_client.MsalServiceError: HTTP Error: 500",)
 
 
 def test_log_wrappers_do_not_change_the_answer() -> None:
@@ -1338,6 +1334,77 @@ def test_exception_named_inside_a_log_line(text: str, stage: Stage, kind: str) -
     assert (diagnosis.kind, diagnosis.stage) == (kind, stage)
     if kind != "tls.handshake_failed":
         assert diagnosis.reply is not None and diagnosis.reply.code == 550
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # nodemailer reports every refused AUTH as "Invalid login: <reply>"
+        # (lib/smtp-connection/index.js, EAUTH): the reply decides, not the word "login".
+        ("Error: Invalid login: 421 4.3.2 Service not available", "server.unavailable"),
+        (
+            "Error: Invalid login: 454-4.7.0 Too many login attempts, please try again later. "
+            "For more information, go to 4.7.0  https://support.google.com/mail/answer/7126229 "
+            "- gsmtp",
+            "auth.too_many_attempts",
+        ),
+        (
+            "Error: Invalid login: 535-5.7.8 Username and Password not accepted. - gsmtp",
+            "auth.invalid_credentials",
+        ),
+    ],
+)
+def test_library_wrapper_words_do_not_decide(text: str, kind: str) -> None:
+    diagnosis = classify(text)
+    assert (diagnosis.kind, diagnosis.stage) == (kind, Stage.AUTH)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Public code search, find_string id 40110835928: Exchange Online's "432 4.3.2", a code
+        # .NET has no words for.
+        (
+            "System.Net.Mail.SmtpException: Syntax error, command unrecognized. The server "
+            "response was: 4.3.2 Concurrent connections limit exceeded.",
+            "rate_limit.too_many_connections",
+        ),
+        (
+            "Send-MailMessage : Mailbox unavailable. The server response was: Sender address "
+            "rejected",
+            "sender.rejected",
+        ),
+    ],
+)
+def test_dotnet_status_words_do_not_decide(text: str, kind: str) -> None:
+    assert classify(text).kind == kind
+
+
+def test_dotnet_smtp_exception_means_its_reply() -> None:
+    """.NET names the reply code in words and quotes the rest: the reply decides, as alone."""
+    from smtpdiag import parse_reply
+    from smtpdiag._rules import DOTNET_STATUS_TEXTS
+
+    from .test_classify_public import ALL_ROWS
+
+    words = {code: text for text, code in reversed(DOTNET_STATUS_TEXTS.items()) if code}
+    words[450] = words[550]  # MailboxBusy has MailboxUnavailable's words
+    checked = 0
+    for row in [*ROWS, *ALL_ROWS]:
+        text = row[0]
+        if not isinstance(text, str) or "\n" in text:
+            continue
+        reply = parse_reply(text)
+        if reply.code not in words or not reply.enhanced or not text.startswith(str(reply.code)):
+            continue
+        described = words[reply.code]
+        wrapped = (
+            f"System.Net.Mail.SmtpException: {described[0].upper()}{described[1:]} "
+            f"The server response was: {text[4:]}"
+        )
+        assert classify(wrapped).kind == classify(text).kind, wrapped
+        checked += 1
+    assert checked > 150
 
 
 def test_multiline_reply_joined_by_a_log() -> None:

@@ -29,6 +29,7 @@ from ._reply import _LABELLED_CODE, decode_reply_text, find_embedded_code, parse
 from ._rules import (
     AADSTS_KINDS,
     AADSTS_PHRASES,
+    DOTNET_STATUS_TEXTS,
     EXCEPTION_PHRASES,
     NESTED_CAUSE_MARKERS,
     OAUTH_ERROR_KINDS,
@@ -821,6 +822,8 @@ def _facts_from_text(text: str) -> _Facts:
             sub = _facts_from_mapping(value)
             if sub.oauth_error or sub.aadsts or sub.recipients:
                 return sub
+    if facts.code is None and " The server response was:" in text:
+        _read_dotnet_status(facts, text)
     if facts.recipients:
         facts.names = facts.names | {"SMTPRecipientsRefused"}
     if "SMTPServerDisconnected" not in facts.names and any(
@@ -843,6 +846,28 @@ def _facts_from_text(text: str) -> _Facts:
     if errno:
         facts.errno = int(next(group for group in errno.groups() if group))
     return facts
+
+
+_DOTNET_RESPONSE = " The server response was:"
+_STACK_FRAME = re.compile(r"\r?\n\s*at ")
+
+
+def _read_dotnet_status(facts: _Facts, text: str) -> None:
+    """.NET's "<description of the code>. The server response was: <rest of the reply>"."""
+    at = text.find(_DOTNET_RESPONSE)
+    head = text[:at].rstrip().lower()
+    response = _STACK_FRAME.split(text[at + len(_DOTNET_RESPONSE) :], maxsplit=1)[0].strip()
+    if not response:
+        return
+    for description, code in DOTNET_STATUS_TEXTS.items():
+        if head.endswith(description):
+            if code is None:
+                facts.message = response  # a code .NET has no words for: the server's decide
+            else:
+                if code == 550 and response[:2] == "4.":
+                    code = 450  # MailboxBusy shares MailboxUnavailable's words
+                facts.code, facts.reply_text = code, response
+            return
 
 
 def _facts(failure: object) -> _Facts:
@@ -1143,14 +1168,17 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
         # or DSN around it often does ("(in reply to RCPT TO command)").
         if stage is None and (not as_sent or "address rejected" in low):
             stage = _stage_from_text(low)
-        if not as_sent and len(low) > 120:
-            # A log line or DSN: the reply starts at its code; what comes before it (time
-            # stamps, queue ids, relay names) only slows the rule scan down. The first
-            # occurrence of the code is at or before the reply's own code, so the scan never
-            # misses the reply (it may include a little more).
+        if not as_sent:
+            # A log line, a DSN or a library's error: the reply starts at its code; what comes
+            # before it is the client's (time stamps, queue ids, relay names, "Invalid login:",
+            # "Message failed:"), and the server's words decide: nodemailer's "Invalid login: 421
+            # 4.3.2 Service not available" is no rejected password. The first occurrence of the
+            # code is at or before the reply's own code, so the scan never misses the reply (it
+            # may include a little more). A "code=503" field of a key=value log is no reply start.
             at = low.find(digits)
             if (
                 at > 0
+                and low[at - 1] != "="
                 and _LABELLED_CODE.search(low) is None
                 and _WORD.search(low, at + 3) is not None
             ):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 __all__ = [
     "AADSTS_KINDS",
     "AADSTS_PHRASES",
+    "DOTNET_STATUS_TEXTS",
     "EXCEPTION_PHRASES",
     "NESTED_CAUSE_MARKERS",
     "OAUTH_ERRORS_NAMING_NO_CAUSE",
@@ -4361,6 +4362,32 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("system.security.authentication.authenticationexception",), "tls.handshake_failed"),
 )
 
+
+#: .NET's SmtpException names the reply code by a description and quotes the rest of the reply
+#: after it: "Mailbox unavailable. The server response was: 5.7.1 Unable to relay"
+#: (System.Net.Mail: SmtpException.GetMessageForStatus and Strings.resx in dotnet/runtime; the
+#: descriptions as they appear in the pasted errors of tests/test_classify_public.py). A code it
+#: has no description for (432, 535, ...) gets "Syntax error, command unrecognized.": None here,
+#: the server's response decides alone ("Syntax error, command unrecognized. The server response
+#: was: 4.3.2 Concurrent connections limit exceeded."). Lower-case.
+DOTNET_STATUS_TEXTS: dict[str, int | None] = {
+    "service not available, closing transmission channel.": 421,
+    "mailbox unavailable.": 550,  # also 450 (MailboxBusy): the enhanced code's class tells
+    "error in processing.": 451,
+    "insufficient system storage.": 452,
+    "syntax error, command unrecognized.": None,
+    "syntax error in parameters or arguments.": 501,
+    "command not implemented.": 502,
+    "bad sequence of commands.": 503,
+    "command parameter not implemented.": 504,
+    "the smtp server requires a secure connection or the client was not authenticated.": 530,
+    "the smtp server requires a secure connection, or the client was not authenticated.": 530,
+    "the smtp server required a secure connection or the client was not authenticated.": 530,
+    "user not local; please try a different path.": 551,
+    "exceeded storage allocation.": 552,
+    "mailbox name not allowed.": 553,
+    "transaction failed.": 554,
+}
 
 #: Markers after which a pasted error names its cause (lower case): Java's "nested exception
 #: is:" and "Caused by:", .NET's "--->" (inner exception), Postfix's "delivery temporarily
