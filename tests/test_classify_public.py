@@ -1923,6 +1923,13 @@ ROWS_LEFTOVERS: list[tuple[Any, str | None, str, str]] = [
 # library's own source or tests, found with a public code search).
 ROWS_LIBRARIES: list[tuple[Any, str | None, str, str]] = [
     (
+        "Caused by: javax.mail.AuthenticationFailedException: failed to connect",
+        None,
+        "auth.invalid_credentials",
+        "jakartaee/mail-api javax/mail/Service.java (connect: 'failed to connect' when the "
+        "login is refused without a reply to quote)",
+    ),
+    (
         "javax.net.ssl.SSLHandshakeException: Remote host closed connection during handshake",
         None,
         "tls.handshake_failed",
@@ -2667,6 +2674,26 @@ ROWS_REGIONAL: list[tuple[Any, str | None, str, str]] = [
 
 # Second December 2026 review: Python applications' pasted errors.
 ROWS_PYTHON_APPS: list[tuple[Any, str | None, str, str]] = [
+    (
+        "ValueError: EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive, so only set one of "
+        "those settings to True.",
+        None,
+        "config.port_security_mismatch",
+        "wger-project/wger#1514",
+    ),
+    (
+        "Cannot send e-mail (EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive, so only set one "
+        "of those settings to True.), please check EMAIL_* settings.",
+        None,
+        "config.port_security_mismatch",
+        "WeblateOrg/weblate#17370",
+    ),
+    (
+        "OSError: [Errno 97] Address family not supported by protocol",
+        None,
+        "connection.unreachable",
+        "glibc strerror(EAFNOSUPPORT), measured here: os.strerror(97)",
+    ),
     (
         "Failed to send mail to xxxxxx@gmail.com: Connection unexpectedly closed",
         None,

@@ -910,7 +910,8 @@ _HOST_NOT_FOUND_ERRNOS = frozenset({-2, -5, 8, 11001, 7})
 _DNS_TEMPORARY_ERRNOS = frozenset({-3, 11002, 2, -4})
 _REFUSED_ERRNOS = frozenset({111, 61, 10061})
 _TIMEOUT_ERRNOS = frozenset({110, 60, 10060})
-_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065, 99, 49, 10049})
+# (97, 47, 10047: EAFNOSUPPORT, an IPv6 address on a host without IPv6.)
+_UNREACHABLE_ERRNOS = frozenset({101, 113, 51, 65, 10051, 10065, 99, 49, 10049, 97, 47, 10047})
 # EACCES / WSAEACCES on connect: a local firewall or antivirus program blocks the port.
 _BLOCKED_ERRNOS = frozenset({13, 10013})
 _CLOSED_ERRNOS = frozenset({104, 54, 10054, 32, 103, 53, 10053})
@@ -1207,6 +1208,14 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
         generic = "unknown.not_a_failure"
     else:
         generic = _generic_kind(code, enhanced, stage) or _unknown_kind(code, enhanced)
+    if generic.startswith("unknown.") and code is not None and code >= 400:
+        # A reply whose codes mean nothing known, in the words of a network failure ("426
+        # connection timed out"): the words decide, as they would in an exception.
+        worded = _text_kind(low) or (
+            "connection.timeout" if _TIMEOUT_TEXT.search(low) is not None else None
+        )
+        if worded is not None and not worded.startswith("message."):
+            return _Finding(worded, stage or _stage_of_kind(worded), reply, None, provider, True)
     return _Finding(generic, stage, reply, None, provider, True, True)
 
 
@@ -1340,8 +1349,9 @@ def _translate(
             return finding
         if stage is Stage.OAUTH_TOKEN:
             return _Finding("auth.oauth_failed", stage, reply=reply, provider=finding.provider)
-        if "SMTPAuthenticationError" in names:
-            return _Finding("auth.invalid_credentials", stage, reply=reply)
+        if "SMTPAuthenticationError" in names or "AuthenticationFailedException" in names:
+            # (JavaMail's AuthenticationFailedException: "failed to connect" and no reply.)
+            return _Finding("auth.invalid_credentials", stage or Stage.AUTH, reply=reply)
         if "SMTPException" in names or "SMTPResponseException" in names:
             return _Finding("unknown.unrecognized", stage, reply=reply, detail=_detail(facts))
         return finding

@@ -4107,6 +4107,10 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # nodemailer 'Missing credentials for "PLAIN"'; JavaMail "failed to connect, no password
     # specified?"
     (("missing credentials for", "no password specified"), "auth.credentials_missing"),
+    # Django refuses both encryption settings at once: "ValueError: EMAIL_USE_TLS/EMAIL_USE_SSL
+    # are mutually exclusive, so only set one of those settings to True." (wger-project/wger#1514,
+    # WeblateOrg/weblate#17370)
+    (("email_use_tls/email_use_ssl are mutually exclusive",), "config.port_security_mismatch"),
     # Go net/smtp refuses PLAIN without TLS: "smtp: ... unencrypted connection"
     (("unencrypted connection",), "auth.plaintext_refused"),
     # JavaMail's SMTPTransport (its own spelling) "No authentication mechansims supported by both
