@@ -1416,6 +1416,22 @@ def test_multiline_reply_joined_by_a_log() -> None:
     assert diagnosis.reply is not None and diagnosis.reply.text == text
 
 
+def test_unknown_aadsts_code_is_read_by_its_words() -> None:
+    """An AADSTS code the table lacks is read by its description (AADSTS_WORDS): checked on the
+    identity errors of the tables with their codes hidden."""
+    import re
+
+    from .test_classify_public import ALL_ROWS
+
+    texts = {row[0] for row in [*ROWS, *ALL_ROWS] if isinstance(row[0], str) and "AADSTS" in row[0]}
+    hidden = re.compile(r"AADSTS\d+")
+    agree = sum(classify(hidden.sub("AADSTS9999999", t)).kind == classify(t).kind for t in texts)
+    assert len(texts) > 50
+    assert agree / len(texts) >= 0.9, agree / len(texts)
+    unknown = "AADSTS7009999: The provided client secret keys for app 'x' are expired."
+    assert classify(unknown).kind == "auth.oauth_secret_expired"
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

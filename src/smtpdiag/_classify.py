@@ -29,6 +29,7 @@ from ._reply import _LABELLED_CODE, decode_reply_text, find_embedded_code, parse
 from ._rules import (
     AADSTS_KINDS,
     AADSTS_PHRASES,
+    AADSTS_WORDS,
     DOTNET_STATUS_TEXTS,
     EXCEPTION_PHRASES,
     NESTED_CAUSE_MARKERS,
@@ -1059,11 +1060,24 @@ def _oauth_kind(facts: _Facts) -> str | None:
     for code, phrase, kind in AADSTS_PHRASES:
         if code is None and phrase in low:
             return kind
+    # Then the words of its description, before the OAuth error name (invalid_client alone
+    # cannot tell an expired secret from a wrong one).
+    described = _aadsts_words(low)
+    if described is not None:
+        return described
     if error == "invalid_client" and ("assertion" in low or "certificate" in low):
         return "auth.oauth_certificate_invalid"
     if error in OAUTH_ERRORS_NAMING_NO_CAUSE:
         return "auth.oauth_failed"
     return OAUTH_ERROR_KINDS.get(error, "auth.oauth_failed")
+
+
+def _aadsts_words(low: str) -> str | None:
+    """The kind the words of an identity error's description name (:data:`AADSTS_WORDS`)."""
+    for words, kind in AADSTS_WORDS:
+        if all(word in low for word in words):
+            return kind
+    return None
 
 
 _XOAUTH2_JSON = re.compile(r'"status"\s*:\s*"?(?:4\d\d|5\d\d)"?', re.IGNORECASE)
