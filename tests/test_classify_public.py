@@ -643,6 +643,13 @@ ROWS_INTERNATIONAL: list[tuple[Any, str | None, str, str]] = [
         "QQ mail help 122/66 (find_string id 71331824050)",
     ),
     (
+        "host mx3.qq.com[103.7.30.40] said: 550 Connection frequency limited "
+        "[Q1YzZ3kxdnRYYnpkbVZ0MAo+QTMzMTMzRjUxNzQ4Cg/MTI3MTY2MDge= Blocked IP 192.0.2.22]. ",
+        None,
+        "rate_limit.too_many_connections",
+        "sisimai-diagnostics.jsonl (reason toomanyconn)",
+    ),
+    (
         "smtplib.SMTPAuthenticationError: (535, b'5.7.0 NEOBHODIM parol prilozheniya https://help.mail.ru/mail/security/protection/external / Application password is REQUIRED')",
         None,
         "auth.app_password_required",

@@ -757,6 +757,12 @@ RULES: tuple[Rule, ...] = (
         text=r"aup#in-13[0-4]\d",
         src=_SISIMAI_RHOST + "spectrum (p5-sisimai 4.25)",
     ),
+    # Tencent (QQ Mail): "550 Connection frequency limited [...Blocked IP 192.0.2.22]"
+    R(
+        "rate_limit.too_many_connections",
+        text=r"connection frequency limited",
+        src="sisimai-diagnostics.jsonl (mx3.qq.com, reason toomanyconn)",
+    ),
     R(
         "rate_limit.throttled",
         text=r"message threshold exceeded|ip frequency limited|domain frequency limited|"
