@@ -1432,6 +1432,24 @@ def test_unknown_aadsts_code_is_read_by_its_words() -> None:
     assert classify(unknown).kind == "auth.oauth_secret_expired"
 
 
+@pytest.mark.parametrize(
+    ("name", "stage"),
+    [
+        ("RCPT TO", Stage.RCPT),
+        ("rcpt_to", Stage.RCPT),
+        ("MAIL FROM", Stage.MAIL),
+        ("HELO", Stage.EHLO),
+        ("CONN", Stage.CONNECT),
+        ("end of DATA", Stage.DATA),
+        ("STARTTLS", Stage.TLS),
+        ("oauth-token", Stage.OAUTH_TOKEN),
+        ("no such stage", None),
+    ],
+)
+def test_stage_names_from_logs(name: str, stage: Stage | None) -> None:
+    assert classify("451 4.3.0 Temporary failure", stage=name).stage is stage
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

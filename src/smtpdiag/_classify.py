@@ -1576,14 +1576,36 @@ def _coerce_stage(stage: object) -> Stage | None:
     if isinstance(stage, Stage):
         return stage
     if isinstance(stage, str):
-        value = stage.strip().lower()
-        aliases = {"helo": "ehlo", "mail from": "mail", "rcpt to": "rcpt", "starttls": "tls"}
-        value = aliases.get(value, value)
+        value = " ".join(stage.strip().lower().replace("_", " ").replace("-", " ").split())
+        value = _STAGE_ALIASES.get(value, value.replace(" ", "_"))
         try:
             return Stage(value)
         except ValueError:
             return None
     return None
+
+
+# The names logs and other tools give the stages: SMTP commands (RFC 5321 §4.1), Sisimai's
+# "CONN", Postfix's "end of DATA", words for the OAuth token request.
+_STAGE_ALIASES = {
+    "helo": "ehlo",
+    "lhlo": "ehlo",
+    "greeting": "connect",
+    "banner": "connect",
+    "conn": "connect",
+    "connection": "connect",
+    "mail from": "mail",
+    "sender": "mail",
+    "rcpt to": "rcpt",
+    "recipient": "rcpt",
+    "end of data": "data",
+    "bdat": "data",
+    "starttls": "tls",
+    "login": "auth",
+    "authentication": "auth",
+    "oauth": "oauth_token",
+    "token": "oauth_token",
+}
 
 
 def classify(
