@@ -1450,6 +1450,25 @@ def test_stage_names_from_logs(name: str, stage: Stage | None) -> None:
     assert classify("451 4.3.0 Temporary failure", stage=name).stage is stage
 
 
+def test_prefilters_cover_their_patterns() -> None:
+    """The cheap substring tests before two slow searches let every possible match through."""
+    import re
+
+    from smtpdiag._classify import (
+        _EXC_INSIDE,
+        _EXC_WORDS,
+        _OAUTH_ERROR_NAME,
+        _OAUTH_ERROR_PARTS,
+    )
+
+    names = re.findall(r"[a-z]+(?:_[a-z]+)+", _OAUTH_ERROR_NAME.pattern)
+    assert len(names) >= 10
+    assert all(any(part in name for part in _OAUTH_ERROR_PARTS) for name in names)
+    suffixes = re.search(r"\(\?:Error\|[^)]*\)", _EXC_INSIDE.pattern)
+    assert suffixes is not None
+    assert set(suffixes.group()[3:-1].split("|")) == set(_EXC_WORDS)
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

@@ -577,6 +577,7 @@ _OAUTH_ERROR_NAME = re.compile(
     r"\b(invalid_grant|invalid_client|unauthorized_client|invalid_scope|consent_required|"
     r"expired_token|token_expired|interaction_required|invalid_token|missing_token)\b"
 )
+_OAUTH_ERROR_PARTS = ("invalid_", "_client", "consent_", "_token", "token_", "interaction_")
 _SSL_REASON = re.compile(r"\[SSL(?:: ?([A-Z0-9_]+))?\]")
 # "[Errno 111]", "[WinError 10061]", "OSError(99, '...')", Rust's "(os error 10061)"
 _ERRNO = re.compile(
@@ -595,6 +596,9 @@ _EXC_INSIDE = re.compile(
     r"(?:[\s\[(]|(?<!:):)((?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*(?:Error|Exception|Refused|"
     r"Disconnected|NotSupported|Timeout|Exit)))(?::\s|\()"
 )
+
+
+_EXC_WORDS = ("Error", "Exception", "Refused", "Disconnected", "NotSupported", "Timeout", "Exit")
 
 
 def _safe_str(value: object) -> str:
@@ -786,7 +790,11 @@ def _facts_from_text(text: str) -> _Facts:
         # [mailer] Failed to send: SMTPSenderRefused: (550, b'...')", "... ssl.SSLEOFError: EOF
         # occurred ..."): it is read as if it stood first (its name gives the stage, its
         # arguments the reply), and the whole line stays the message, verbatim.
-        inner = _EXC_INSIDE.search(stripped)
+        inner = (
+            _EXC_INSIDE.search(stripped)
+            if any(word in stripped for word in _EXC_WORDS)  # (the search is slow: most lines
+            else None  # name no exception)
+        )
         if inner is not None:
             facts = _facts_from_text(stripped[inner.start(1) :])
             facts.message = text
@@ -835,7 +843,9 @@ def _facts_from_text(text: str) -> _Facts:
         # error was: ..."): the same failure as the exception itself.
         facts.names = facts.names | {"SMTPServerDisconnected"}
     facts.aadsts = tuple(int(m) for m in _AADSTS.findall(text))
-    if not facts.oauth_error and (facts.aadsts or "_" in text):  # (every name has a "_")
+    if not facts.oauth_error and (
+        facts.aadsts or any(part in text for part in _OAUTH_ERROR_PARTS)
+    ):  # (every name has one of these parts; the search is slow on long lines)
         named = (_OAUTH_ERROR if facts.aadsts else _OAUTH_ERROR_NAME).search(text)
         if named is not None:
             facts.oauth_error = next(group for group in named.groups() if group)
