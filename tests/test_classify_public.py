@@ -1930,6 +1930,12 @@ ROWS_LEFTOVERS: list[tuple[Any, str | None, str, str]] = [
 # library's own source or tests, found with a public code search).
 ROWS_LIBRARIES: list[tuple[Any, str | None, str, str]] = [
     (
+        "aiosmtplib.errors.SMTPException: Connection already using TLS",
+        None,
+        "config.port_security_mismatch",
+        "aiosmtplib smtp.py (SMTP.starttls on a connection already under TLS)",
+    ),
+    (
         "Caused by: javax.mail.AuthenticationFailedException: failed to connect",
         None,
         "auth.invalid_credentials",

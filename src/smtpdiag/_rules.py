@@ -4118,6 +4118,10 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # are mutually exclusive, so only set one of those settings to True." (wger-project/wger#1514,
     # WeblateOrg/weblate#17370)
     (("email_use_tls/email_use_ssl are mutually exclusive",), "config.port_security_mismatch"),
+    # aiosmtplib asked for STARTTLS on a connection that is already TLS (use_tls=True with
+    # start_tls=True, or port 465): "SMTPException: Connection already using TLS"
+    # (aiosmtplib/smtp.py, SMTP.starttls)
+    (("connection already using tls",), "config.port_security_mismatch"),
     # Go net/smtp refuses PLAIN without TLS: "smtp: ... unencrypted connection"
     (("unencrypted connection",), "auth.plaintext_refused"),
     # JavaMail's SMTPTransport (its own spelling) "No authentication mechansims supported by both
