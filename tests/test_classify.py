@@ -1469,6 +1469,41 @@ def test_prefilters_cover_their_patterns() -> None:
     assert set(suffixes.group()[3:-1].split("|")) == set(_EXC_WORDS)
 
 
+class _AppMailError(Exception):
+    """An application's own exception around the failure it met."""
+
+
+def test_an_application_exception_defers_to_its_cause() -> None:
+    reply = b"5.7.139 Authentication unsuccessful, basic authentication is disabled."
+    try:
+        try:
+            raise smtplib.SMTPAuthenticationError(535, reply)
+        except smtplib.SMTPException as exc:
+            raise _AppMailError("could not send the report") from exc
+    except _AppMailError as wrapped:
+        diagnosis = classify(wrapped)
+    assert (diagnosis.kind, diagnosis.stage) == ("auth.basic_auth_disabled", Stage.AUTH)
+    assert diagnosis.reply is not None and diagnosis.reply.code == 535
+
+
+def test_a_pasted_chain_of_tracebacks_reads_the_cause() -> None:
+    text = (
+        "Traceback (most recent call last):\n"
+        '  File "/usr/lib/python3.11/smtplib.py", line 662, in auth\n'
+        "    raise SMTPAuthenticationError(code, resp)\n"
+        "smtplib.SMTPAuthenticationError: (535, b'5.7.139 Authentication unsuccessful, basic "
+        "authentication is disabled. [BN9PR03CA0123.namprd03.prod.outlook.com]')\n\n"
+        "The above exception was the direct cause of the following exception:\n\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/mailer.py", line 45, in send\n'
+        '    raise MailError("could not send the report") from exc\n'
+        "mailer.MailError: could not send the report"
+    )
+    diagnosis = classify(text)
+    assert diagnosis.kind == "auth.basic_auth_disabled"
+    assert diagnosis.provider == "Microsoft 365"
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

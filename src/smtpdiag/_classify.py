@@ -1703,6 +1703,16 @@ def _classify(
                 return carried  # smtpdiag.SendError already carries its diagnosis
         facts = _facts(failure)
         finding = _translate(facts, stage, settings, host)
+    cause = facts.context if facts is not None else None
+    while cause is not None and finding.kind.startswith("unknown."):
+        # An application's own exception around the failure ("raise MailError(...) from exc",
+        # or the last of a pasted chain of tracebacks) names no failure: the nearest cause that
+        # does decides.
+        inner = _translate(cause, stage, settings, host)
+        if not inner.kind.startswith("unknown."):
+            facts, finding = cause, inner
+            break
+        cause = cause.context
     if (facts is not None or finding.generic) and isinstance(failure, str):
         # Java's "nested exception is:", .NET's "--->" and the like name the cause last: the
         # innermost recognised cause decides ("Could not connect to SMTP host ... nested
