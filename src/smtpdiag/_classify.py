@@ -596,8 +596,7 @@ _EXC_INSIDE = re.compile(
     r"(?:[\s\[(]|(?<!:):)((?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*(?:Error|Exception|Refused|"
     r"Disconnected|NotSupported|Timeout|Exit)))(?::\s|\()"
 )
-
-
+# One of them must occur for the search above to match (a test keeps the two in step).
 _EXC_WORDS = ("Error", "Exception", "Refused", "Disconnected", "NotSupported", "Timeout", "Exit")
 
 
