@@ -1203,7 +1203,7 @@ def _classify_reply(reply: Reply, stage: Stage | None, host: str | None) -> _Fin
             if (
                 at > 0
                 and low[at - 1] != "="
-                and _LABELLED_CODE.search(low) is None
+                and ("smtp code:" not in low or _LABELLED_CODE.search(low) is None)
                 and _WORD.search(low, at + 3) is not None
             ):
                 # (Only when the reply text follows the code: PHPMailer puts "Detail: <reply>
@@ -1295,13 +1295,17 @@ def _translate(
             finding.detail = f"The server refused the sender {facts.sender[:320]}."
         return finding
 
-    # The words of the message that name a known failure (an exception's wording).
-    phrase_kind = _text_kind(low)
+    # The words of the message that name a known failure (an exception's wording), looked up
+    # once and only when needed (a log line whose reply decides never needs them).
+    phrase_kind: str | None = None
+    phrased = False
 
     # Text that names no exception is likelier a reply or a DSN line; an exception's message
     # may carry a reply too ("Error: Invalid login: 535-5.7.8 ...").
     if facts.errno is None and facts.ssl_reason is None and facts.message.strip():
         reply = parse_reply(facts.message)
+        if reply.code is None:
+            phrase_kind, phrased = _text_kind(low), True
         # Without a reply code the text is likelier an error message than a reply: when it
         # names a known failure ("Could not find tenant id ..."), that decides, below.
         plain = reply.code is None and phrase_kind is not None
@@ -1315,6 +1319,8 @@ def _translate(
                 return finding
 
     # TLS, DNS and socket failures from attributes first, then from the message text.
+    if not phrased:
+        phrase_kind = _text_kind(low)
     kind = _network_kind(facts)
     text_kind = phrase_kind or _text_kind(" ".join(sorted(names)).lower())
     if kind is None and text_kind is not None and not text_kind.startswith("message.non_ascii"):

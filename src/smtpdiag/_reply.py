@@ -55,7 +55,8 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
         start = match.start()
         before = start - 1 if start and text[start - 1] == "#" else start
         stands_alone = before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE
-        if stands_alone and _LINE_NUMBER.search(text, max(0, before - 40), before) is None:
+        # (The longest phrase _LINE_NUMBER knows has 13 characters: a short window is enough.)
+        if stands_alone and _LINE_NUMBER.search(text, max(0, before - 16), before) is None:
             return int(match.group()), before, match.end()
     return None
 
@@ -150,7 +151,7 @@ def _parse_general(text: str, code: int | None) -> Reply:
         found_code = int(match.group(1))
         start = match.end()
     else:
-        labelled = _LABELLED_CODE.search(body)
+        labelled = _LABELLED_CODE.search(body) if "ode:" in body or "ODE:" in body else None
         embedded = (
             find_embedded_code(body)
             if labelled is None
