@@ -1504,6 +1504,21 @@ def test_a_pasted_chain_of_tracebacks_reads_the_cause() -> None:
     assert diagnosis.provider == "Microsoft 365"
 
 
+@pytest.mark.parametrize(
+    ("host", "provider"),
+    [
+        ("smtp.gmx.com", "GMX"),
+        ("mail.gmx.net", "GMX"),
+        ("smtp.mail.ru", "Mail.ru"),
+        ("mx1.qq.com", "QQ Mail"),
+        ("in1-smtp.messagingengine.com", "Fastmail"),
+        ("mail.matt.net", None),  # a longer name is not AT&T's att.net
+    ],
+)
+def test_mailbox_providers_by_host(host: str, provider: str | None) -> None:
+    assert classify("550 5.1.1 User unknown", host=host).provider == provider
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

@@ -3723,6 +3723,26 @@ PROVIDERS: tuple[ProviderSignature, ...] = (
         ("zeptomail.com", "zeptomail.in", "zeptomail.eu"),
         src="smtp.zeptomail.com (id 40247872398)",
     ),
+    # Mailbox providers whose replies the rules above know, recognised by the host names of
+    # their SMTP servers and MX hosts (as their own settings pages give them: smtp.gmx.com,
+    # mail.gmx.net, smtp.web.de, smtp.ionos.com, securesmtp.t-online.de, smtp.mail.ru,
+    # smtp.yandex.ru, smtp.qq.com, smtp.163.com, smtp.fastmail.com, outbound.att.net).
+    ProviderSignature("GMX", (), ("gmx.com", "gmx.net", "gmx.de"), src=_GMX),
+    ProviderSignature("WEB.DE", (), ("web.de",), src=_GMX),
+    ProviderSignature(
+        "IONOS", (), ("ionos.com", "ionos.de", "1and1.com", "1and1.de", "kundenserver.de"), src=_GMX
+    ),
+    ProviderSignature("T-Online", (), ("t-online.de",), src="securesmtp.t-online.de"),
+    ProviderSignature("Mail.ru", (), ("mail.ru",), src="smtp.mail.ru"),
+    ProviderSignature(
+        "Yandex", (), ("yandex.ru", "yandex.com", "yandex.net"), src="smtp.yandex.ru"
+    ),
+    ProviderSignature("QQ Mail", (), ("qq.com",), src="smtp.qq.com, mx1.qq.com"),
+    ProviderSignature("NetEase", (), ("163.com", "126.com", "yeah.net"), src=_NETEASE),
+    ProviderSignature(
+        "Fastmail", (), ("fastmail.com", "messagingengine.com"), src="smtp.fastmail.com"
+    ),
+    ProviderSignature("AT&T", (), ("att.net",), src="outbound.att.net"),
 )
 
 
