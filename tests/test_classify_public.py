@@ -642,6 +642,8 @@ ROWS_INTERNATIONAL: list[tuple[Any, str | None, str, str]] = [
         "policy.ip_blocklisted",
         "QQ mail help 122/66 (find_string id 71331824050)",
     ),
+    # A recipient refused after DATA (servers that check recipients per message, LMTP)
+    ("550 Invalid User", "data", "recipient.unknown", "http://mail.163.com/help/help_spam_16.htm"),
     (
         "host mx3.qq.com[103.7.30.40] said: 550 Connection frequency limited "
         "[Q1YzZ3kxdnRYYnpkbVZ0MAo+QTMzMTMzRjUxNzQ4Cg/MTI3MTY2MDge= Blocked IP 192.0.2.22]. ",

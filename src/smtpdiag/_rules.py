@@ -1374,7 +1374,7 @@ RULES: tuple[Rule, ...] = (
     R(
         "recipient.disabled",
         text=r"account is not active|domain has been disabled|alias is not active",
-        stages="rcpt",
+        stages="rcpt data",
         src="hmailserver/hmailserver RecipientParser.cpp",
     ),
     # Stalwart's greylisting "452 4.2.2 Greylisted, please try again in a few moments." (4.2.2
@@ -2565,7 +2565,7 @@ RULES: tuple[Rule, ...] = (
     R("policy.ip_blocklisted", text=r"aup#in-", src="forums.cox.com (Cox AUP codes)"),
     R("sender.rejected", text=r"user in blacklist", src=_NETEASE),
     R("sender.domain_invalid", text=r"emetteur invalide", src=_SISIMAI_RHOST + "franceptt.rb"),
-    R("recipient.unknown", text=r"invalid user", stages="rcpt", src=_NETEASE),
+    R("recipient.unknown", text=r"invalid user", stages="rcpt data", src=_NETEASE),
     # ---------------------------------------------------------------------------------------
     # MTAs
     # Postfix reject_sender_login_mismatch "553 5.7.1 <x>: Sender address rejected: not logged
