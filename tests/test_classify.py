@@ -756,6 +756,12 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         NOTES,
     ),
     (
+        "450 4.7.323 tlsa-invalid: The domain failed DANE validation.",
+        None,
+        "tls.recipient_server_failed",
+        MS_NDR,
+    ),
+    (
         "[SSL: UNSUPPORTED_PROTOCOL] unsupported protocol (_ssl.c:1006)",
         None,
         "tls.protocol_version",

@@ -97,7 +97,19 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
     (
         "4.7.322 certificate-expired: Destination mail server's certificate is expired.",
         None,
-        "tls.certificate_expired",
+        "tls.recipient_server_failed",
+        MS_NDR,
+    ),
+    (
+        "4.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records",
+        None,
+        "tls.recipient_server_failed",
+        MS_NDR,
+    ),
+    (
+        "5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.",
+        None,
+        "tls.recipient_server_failed",
         MS_NDR,
     ),
     ("421 4.3.2 System not accepting network messages", None, "server.unavailable", EXS),

@@ -1410,6 +1410,27 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
         [(U, "Use port 587 with TLS, or port 465 with SSL, as your provider documents.")],
         fields=["port", "security"],
     ),
+    _e(
+        "tls.recipient_server_failed",
+        "The recipient's mail server failed a TLS security check",
+        "Your provider's server tried to pass the message on to the recipient's mail server, "
+        "and that server failed a check its domain asks for (DANE or DNSSEC): its certificate "
+        "has expired or does not match its name or its TLSA records, or it offers no TLS. "
+        "Nothing in your settings causes this.",
+        [
+            "The recipient's mail server has an expired or wrong certificate.",
+            "The recipient domain's TLSA (DANE) or DNSSEC records are wrong or out of date.",
+            "The recipient's mail server does not offer STARTTLS although its domain requires it.",
+        ],
+        [
+            (
+                U,
+                "Tell the recipient by another channel that their mail server fails its TLS "
+                "check; their mail administrators must fix the certificate or the DNS records.",
+            ),
+            (U, "Send the message again once the recipient's side is fixed."),
+        ],
+    ),
     # ----------------------------------------------------------------------------------------
     # connection
     _e(

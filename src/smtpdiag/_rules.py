@@ -1698,11 +1698,16 @@ RULES: tuple[Rule, ...] = (
         provider=MS,
         src=_MS_NDR,
     ),
-    # DANE outcomes of Exchange Online's outbound TLS (4.7.321-325, 5.7.321-325)
-    R("tls.starttls_unavailable", text=r"starttls-not-supported", src=_MS_NDR),
-    R("tls.certificate_expired", text=r"certificate-expired", src=_MS_NDR),
-    R("tls.hostname_mismatch", text=r"certificate-host-mismatch", src=_MS_NDR),
-    R("tls.certificate_untrusted", text=r"tlsa-invalid", src=_MS_NDR),
+    # DANE outcomes of Exchange Online's outbound TLS (4.7.321-325, 5.7.321-325): the
+    # recipient's mail server failed the check, not the sender's connection ("450 4.7.322
+    # certificate-expired: Destination mail server's certificate is expired.", "4.7.324
+    # dnssec-invalid: Destination domain returned invalid DNSSEC records")
+    R(
+        "tls.recipient_server_failed",
+        text=r"starttls-not-supported|certificate-expired|certificate-host-mismatch|"
+        r"tlsa-invalid|dnssec-invalid",
+        src=_MS_NDR,
+    ),
     # Exchange Server (SmtpResponse) and its NDR reference
     R(
         "server.unavailable",
