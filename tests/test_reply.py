@@ -51,6 +51,22 @@ CASES: list[tuple[str | bytes, int | None, int | None, str | None]] = [
         "4.7.0",
     ),
     ("", None, None, None),
+    # Sidekiq's log prefix "<time> <pid> TID-<thread>": the process id is no reply code, and a
+    # code followed by its enhanced code is the reply.
+    (
+        "2016-09-16T19:12:34.567Z 501 TID-ox4e1yxr8 WARN: Net::SMTPAuthenticationError: "
+        "535-5.7.8 Username and Password not accepted.",
+        None,
+        535,
+        "5.7.8",
+    ),
+    (
+        "2019-05-01T10:00:00.000Z 452 TID-abc INFO: Net::OpenTimeout: execution expired",
+        None,
+        None,
+        None,
+    ),
+    ("job 421 failed: 550 5.1.1 User unknown", None, 550, "5.1.1"),
     # A line number in Python's C sources is no reply code (OpenSSL 1.0 era ssl.SSLError text).
     (
         "ssl.SSLError: [Errno 1] _ssl.c:504: error:14090086:SSL "

@@ -49,6 +49,7 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
     a tab, ``:``, ``,``, ``"``, ``-`` or the end of a line. A line number in a pasted stack trace
     (``line 550, in login``, ``smtp.rb:556:in``) is not a reply code.
     """
+    found: tuple[int, int, int] | None = None
     for match in _CODE_CANDIDATE.finditer(text):
         if match.group() not in _KNOWN_CODE_SET:
             continue
@@ -56,9 +57,21 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
         before = start - 1 if start and text[start - 1] == "#" else start
         stands_alone = before == 0 or text[before - 1].isspace() or text[before - 1] in _BEFORE_CODE
         # (The longest phrase _LINE_NUMBER knows has 13 characters: a short window is enough.)
-        if stands_alone and _LINE_NUMBER.search(text, max(0, before - 16), before) is None:
-            return int(match.group()), before, match.end()
-    return None
+        if not stands_alone or _LINE_NUMBER.search(text, max(0, before - 16), before) is not None:
+            continue
+        if text.startswith(" TID-", match.end()):
+            continue  # Sidekiq's log prefix: "<time> <pid> TID-<thread> WARN: ..."
+        code = int(match.group())
+        if _ENHANCED_AFTER.match(text, match.end()) is not None:
+            return code, before, match.end()  # "535-5.7.8 ...": a reply, whatever came before
+        if found is None:
+            found = code, before, match.end()
+    return found
+
+
+# A code's own enhanced code right after it ("550 5.1.1", "535-5.7.8", smtplib's "(550,
+# b'5.1.1"): the mark of a reply.
+_ENHANCED_AFTER = re.compile(r"(?:[ -]|, b?['\"])[245]\.[0-9]{1,3}\.[0-9]{1,3}")
 
 
 # What stands before a number that is no reply code: a line number in a stack trace (Python's
