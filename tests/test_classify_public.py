@@ -2230,6 +2230,15 @@ ROWS_FILTERS: list[tuple[Any, str | None, str, str]] = [
 # Code search ids are those of the public search the review used (find_string / read_file).
 ROWS_CLIENTS: list[tuple[Any, str | None, str, str]] = [
     (
+        "Dec 15 17:46:51 heimerdinger.local postfix/smtp[4758]: C9682156786: "
+        "to=<username@gmail.com>, relay=smtp.gmail.com[74.125.28.108]:587, delay=1.3, "
+        "delays=0.77/0.11/0.42/0, dsn=4.7.0, status=deferred (SASL authentication failed; "
+        "cannot authenticate to server smtp.gmail.com[74.125.28.108]: generic failure)",
+        None,
+        "auth.mechanism_unavailable",
+        "postfix/postfix src/smtp/smtp_sasl_glue.c (the message); Cyrus SASL SASL_FAIL",
+    ),
+    (
         "Dec  7 01:07:51 Unicorn-NAS postfix/smtp[5901]: certificate verification failed for "
         "smtp.gmail.com[209.85.133.109]:587: untrusted issuer /C=ZA/ST=Western Cape",
         "tls",

@@ -2261,11 +2261,16 @@ RULES: tuple[Rule, ...] = (
         text=r"tls is required, but was not offered",
         src=_POSTFIX_TLS,
     ),
+    # Postfix as a client: "SASL authentication failed; cannot authenticate to server x[...]:
+    # generic failure" is Cyrus SASL's SASL_FAIL before anything was sent, usually a missing
+    # mechanism plug-in (libsasl2-modules); a refused password comes as "server x said: 535 ...".
     R(
         "auth.mechanism_unavailable",
         text=r"no mechanism available|no worthy mechs|"
-        r"offered no compatible authentication mechanisms|offered no supported auth mechanisms",
-        src="postfix/postfix: src/smtp/smtp_sasl_glue.c; Cyrus SASL 'No worthy mechs found'",
+        r"offered no compatible authentication mechanisms|offered no supported auth mechanisms|"
+        r"cannot authenticate to server [^:]*: generic failure",
+        src="postfix/postfix: src/smtp/smtp_sasl_glue.c; Cyrus SASL 'No worthy mechs found', "
+        "sasl_errstring(SASL_FAIL) 'generic failure'",
     ),
     # Postfix "... timed out while sending end of data -- message may be sent more than once"
     R(
