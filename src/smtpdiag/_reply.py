@@ -47,7 +47,9 @@ def find_embedded_code(text: str) -> tuple[int, int, int] | None:
     A code counts when it stands at the start of a line or after white space or one of
     ``:;'"([=,``, optionally behind a ``#`` (qmail's ``(#5.1.1)``), and is followed by a space,
     a tab, ``:``, ``,``, ``"``, ``-`` or the end of a line. A line number in a pasted stack trace
-    (``line 550, in login``, ``smtp.rb:556:in``) is not a reply code.
+    (``line 550, in login``, ``smtp.rb:556:in``) is not a reply code, nor is Sidekiq's process id
+    (``<time> 501 TID-...``). A code followed by its enhanced code (``535-5.7.8``) wins over an
+    earlier one that is not.
     """
     found: tuple[int, int, int] | None = None
     for match in _CODE_CANDIDATE.finditer(text):
