@@ -1389,6 +1389,21 @@ def _translate(
     return _Finding("unknown.unrecognized", stage, detail=_detail(facts))
 
 
+# Kinds that only the AUTH command meets: the stage when nothing else names one.
+_AUTH_KINDS = frozenset(
+    {
+        "auth.invalid_credentials",
+        "auth.basic_auth_disabled",
+        "auth.smtp_auth_disabled",
+        "auth.app_password_required",
+        "auth.too_many_attempts",
+        "auth.mechanism_unavailable",
+        "auth.xoauth2_rejected",
+        "auth.non_ascii_credentials",
+    }
+)
+
+
 def _stage_of_kind(kind: str) -> Stage | None:
     if kind.startswith("auth.oauth_"):
         return Stage.OAUTH_TOKEN
@@ -1396,7 +1411,10 @@ def _stage_of_kind(kind: str) -> Stage | None:
         return Stage.DNS
     if kind in ("connection.refused", "connection.unreachable"):
         return Stage.CONNECT
-    if kind.startswith("tls.") and kind != "tls.port_expects_ssl":
+    if kind.startswith("tls.") and kind not in (
+        "tls.port_expects_ssl",
+        "tls.recipient_server_failed",
+    ):
         return Stage.TLS
     return None
 
@@ -1753,9 +1771,12 @@ def _classify(
             provider = _detect_provider(message[:_MAX_TEXT].lower(), host)
         if detail is None and reply is None and kind.startswith("unknown."):
             detail = message.strip()[:500] or None
+    stage = finding.stage
+    if stage is None and kind in _AUTH_KINDS:
+        stage = Stage.AUTH  # these failures happen at AUTH and nowhere else
     if settings is None:
         # The usual call: no remedies to make concrete, nothing to mask.
-        return _reply_diagnosis(kind, reply, finding.stage, provider, detail)
+        return _reply_diagnosis(kind, reply, stage, provider, detail)
     if reply is not None:
         masked = _mask(reply.text, settings)
         if masked != reply.text:  # parse again: the secret may have looked like a status code
@@ -1765,7 +1786,7 @@ def _classify(
         kind,
         detail=_mask(detail, settings),
         reply=reply,
-        stage=finding.stage,
+        stage=stage,
         provider=provider,
         retryable=True if code is not None and 400 <= code < 500 else None,  # RFC 5321 §4.2.1
         remedies=_remedies(kind, settings),
