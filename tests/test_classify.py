@@ -1525,6 +1525,14 @@ def test_mailbox_providers_by_host(host: str, provider: str | None) -> None:
     assert classify("550 5.1.1 User unknown", host=host).provider == provider
 
 
+def test_failures_only_auth_meets_carry_its_stage() -> None:
+    assert classify("535 5.7.8 Username and Password not accepted. - gsmtp").stage is Stage.AUTH
+    assert classify("535 5.7.8 Authentication failed", stage="mail").stage is Stage.MAIL
+    assert classify("550 5.1.1 User unknown").stage is None
+    dane = "450 4.7.323 tlsa-invalid: The domain failed DANE validation."
+    assert classify(dane).stage is None
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 
