@@ -107,6 +107,12 @@ ROWS: list[tuple[Any, str | None, str, str]] = [
         MS_NDR,
     ),
     (
+        "450 4.7.320 Certificate validation failed",
+        None,
+        "tls.recipient_server_failed",
+        "MicrosoftDocs/defender-docs connectors-mail-flow-intelligence.md",
+    ),
+    (
         "5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail.",
         None,
         "tls.recipient_server_failed",
@@ -2887,7 +2893,7 @@ ROWS_ESP_MICROSOFT: list[tuple[Any, str | None, str, str]] = [
     (
         "450 4.4.317 Cannot connect to remote server [Message=UntrustedRoot]",
         None,
-        "tls.certificate_untrusted",
+        "tls.recipient_server_failed",
         "MicrosoftDocs/SupportArticles-docs fix-error-code-450-4-4-317-untrusted-root.md",
     ),
     (

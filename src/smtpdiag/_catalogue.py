@@ -1414,11 +1414,12 @@ _CLASSIFIER_ENTRIES: tuple[CatalogueEntry, ...] = (
         "tls.recipient_server_failed",
         "The recipient's mail server failed a TLS security check",
         "Your provider's server tried to pass the message on to the recipient's mail server, "
-        "and that server failed a check its domain asks for (DANE or DNSSEC): its certificate "
-        "has expired or does not match its name or its TLSA records, or it offers no TLS. "
+        "and that server failed a TLS check (DANE or DNSSEC that its domain publishes, or the "
+        "trusted certificate an outbound connector requires): its certificate has expired, is "
+        "not trusted or does not match its name or its TLSA records, or it offers no TLS. "
         "Nothing in your settings causes this.",
         [
-            "The recipient's mail server has an expired or wrong certificate.",
+            "The recipient's mail server has an expired, untrusted or wrong certificate.",
             "The recipient domain's TLSA (DANE) or DNSSEC records are wrong or out of date.",
             "The recipient's mail server does not offer STARTTLS although its domain requires it.",
         ],

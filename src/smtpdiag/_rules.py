@@ -386,13 +386,27 @@ RULES: tuple[Rule, ...] = (
         "by petri.com); code search ids 51765887578, 56409841938",
     ),
     R("policy.rejected", text=r"tenantinboundattribution", provider=MS, src=_MS_NDR),
-    # Certificates of the next hop: "450 4.7.320 Certificate validation failed", "450 4.4.317
-    # Cannot connect to remote server [Message=UntrustedRoot]", "Security status InvalidToken"
+    # Certificates of the next hop, the partner server an outbound connector delivers to: "450
+    # 4.7.320 Certificate validation failed", "450 4.4.317 Cannot connect to remote server
+    # [Message=UntrustedRoot]" (the remote server's certificate, not the sender's connection)
+    R(
+        "tls.recipient_server_failed",
+        "",
+        "4.7.320",
+        r"certificate validation failed",
+        provider=MS,
+        src="MicrosoftDocs/defender-docs connectors-mail-flow-intelligence.md",
+    ),
+    R(
+        "tls.recipient_server_failed",
+        text=r"message=untrustedroot",
+        provider=MS,
+        src="MicrosoftDocs/SupportArticles-docs fix-error-code-450-4-4-317-untrusted-root.md",
+    ),
     R(
         "tls.certificate_untrusted",
-        text=r"certificate validation failed|message=untrustedroot",
-        src="MicrosoftDocs/defender-docs connectors-mail-flow-intelligence.md; "
-        "MicrosoftDocs/SupportArticles-docs fix-error-code-450-4-4-317-untrusted-root.md",
+        text=r"certificate validation failed",
+        src="MicrosoftDocs/defender-docs connectors-mail-flow-intelligence.md",
     ),
     R(
         "tls.handshake_failed",
