@@ -1533,6 +1533,16 @@ def test_failures_only_auth_meets_carry_its_stage() -> None:
     assert classify(dane).stage is None
 
 
+def test_bytes_mean_what_their_text_means() -> None:
+    """A line read from a binary log or a subprocess gets the answer its text gets."""
+    from .test_classify_public import ALL_ROWS
+
+    texts = {row[0] for row in [*ROWS, *ALL_ROWS] if isinstance(row[0], str)}
+    assert len(texts) > 1000
+    for text in texts:
+        assert classify(text.encode()) == classify(text), text
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

@@ -1684,6 +1684,8 @@ def _classify(
     if host is None and settings is not None and settings.host:
         host = settings.host
     facts: _Facts | None = None
+    if isinstance(failure, bytes | bytearray | memoryview):
+        failure = decode_reply_text(failure)  # read as the same text would be (a binary log)
     if isinstance(failure, str) and failure[:1] in "`*'\"":
         if failure[:1] in "`*":
             # Pasted from Markdown: "`2016-09-16 ... ERROR ...`", "**smtplib.SMTP...**"
