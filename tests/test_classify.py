@@ -1538,7 +1538,7 @@ def test_bytes_mean_what_their_text_means() -> None:
     from .test_classify_public import ALL_ROWS
 
     texts = {row[0] for row in [*ROWS, *ALL_ROWS] if isinstance(row[0], str)}
-    assert len(texts) > 1000
+    assert len(texts) > 600
     for text in texts:
         assert classify(text.encode()) == classify(text), text
 
