@@ -1543,6 +1543,32 @@ def test_bytes_mean_what_their_text_means() -> None:
         assert classify(text.encode()) == classify(text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='login.microsoftonline"
+            ".com', port=443): Max retries exceeded with url: /contoso.onmicrosoft.com/oauth2/v2.0"
+            "/token (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at "
+            "0x7f1c>: Failed to establish a new connection: [Errno -2] Name or service not "
+            "known'))",
+            "connection.host_not_found",
+        ),
+        (
+            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='login.microsoftonline.com',"
+            " port=443): Max retries exceeded with url: /x/v2.0/.well-known/openid-configuration "
+            "(Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: "
+            "407 Proxy Authentication Required')))",
+            "connection.failed",
+        ),
+    ],
+)
+def test_network_failures_of_the_token_request(text: str, kind: str) -> None:
+    """A network failure on the way to Entra ID happened at the token request, not at SMTP."""
+    diagnosis = classify(text)
+    assert (diagnosis.kind, diagnosis.stage) == (kind, Stage.OAUTH_TOKEN)
+
+
 def test_msal_service_error() -> None:
     from msal.exceptions import MsalServiceError
 

@@ -32,6 +32,7 @@ from ._rules import (
     AADSTS_WORDS,
     DOTNET_STATUS_TEXTS,
     EXCEPTION_PHRASES,
+    IDENTITY_ENDPOINTS,
     NESTED_CAUSE_MARKERS,
     OAUTH_ERROR_KINDS,
     OAUTH_ERRORS_NAMING_NO_CAUSE,
@@ -1776,6 +1777,13 @@ def _classify(
     stage = finding.stage
     if stage is None and kind in _AUTH_KINDS:
         stage = Stage.AUTH  # these failures happen at AUTH and nowhere else
+    elif (
+        kind.startswith(("connection.", "tls."))
+        and stage is not Stage.OAUTH_TOKEN
+        and facts is not None
+        and any(endpoint in facts.message for endpoint in IDENTITY_ENDPOINTS)
+    ):
+        stage = Stage.OAUTH_TOKEN  # the token request failed, not the way to the SMTP server
     if settings is None:
         # The usual call: no remedies to make concrete, nothing to mask.
         return _reply_diagnosis(kind, reply, stage, provider, detail)

@@ -20,6 +20,7 @@ __all__ = [
     "AADSTS_WORDS",
     "DOTNET_STATUS_TEXTS",
     "EXCEPTION_PHRASES",
+    "IDENTITY_ENDPOINTS",
     "NESTED_CAUSE_MARKERS",
     "OAUTH_ERRORS_NAMING_NO_CAUSE",
     "OAUTH_ERROR_KINDS",
@@ -4319,6 +4320,13 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # JavaMail "Couldn't connect to host, port: x, 465; timeout -1" ("timeout -1" is the setting,
     # not what happened; a nested cause, when given, decides first)
     (("couldn't connect to host",), "connection.failed"),
+    # An HTTP proxy in the way (of the OAuth token request, or a SOCKS/HTTP tunnel to the SMTP
+    # server): CPython's http.client "Tunnel connection failed: 407 Proxy Authentication
+    # Required", urllib3's "Cannot connect to proxy." (Lib/http/client.py, urllib3 ProxyError)
+    (
+        ("proxy authentication required", "tunnel connection failed", "cannot connect to proxy"),
+        "connection.failed",
+    ),
     # Node.js on Windows shows libuv's own error numbers ("errno: -4077, code: 'ESOCKET'" from
     # nodemailer, whose code names no cause): libuv include/uv/errno.h
     # ... and on Linux the negative errno, also as JSON: {"errno":-111,"code":"ECONNECTION"}
@@ -4708,6 +4716,18 @@ OAUTH_ERROR_KINDS: dict[str, str] = {
     "access_denied": "auth.oauth_failed",
     "invalid_request": "auth.oauth_failed",
 }
+#: Where Microsoft's identity platform answers: a network or TLS failure whose text names one
+#: of these happened while fetching the OAuth token, not on the way to the SMTP server
+#: (https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud).
+IDENTITY_ENDPOINTS: tuple[str, ...] = (
+    "login.microsoftonline.",
+    "login.windows.net",
+    "login.live.com",
+    "login.chinacloudapi.cn",
+    "/oauth2/v2.0/token",
+    "/oauth2/token",
+)
+
 #: An AADSTS code the table lacks: the words of its description, in the families Microsoft's
 #: error reference uses (https://learn.microsoft.com/entra/identity-platform/reference-error-codes:
 #: "... is disabled.", "... was not found in the directory", "... blocked by Conditional Access
