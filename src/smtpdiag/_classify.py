@@ -1399,6 +1399,7 @@ _AUTH_KINDS = frozenset(
         "auth.app_password_required",
         "auth.too_many_attempts",
         "auth.mechanism_unavailable",
+        "auth.not_offered",
         "auth.xoauth2_rejected",
         "auth.non_ascii_credentials",
     }

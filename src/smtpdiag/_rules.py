@@ -4148,9 +4148,12 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # MailKit / Roundcube "The SMTP server does not support authentication."
     # Go net/smtp's SendMail "smtp: server doesn't support AUTH"
+    # aiosmtplib 5: "The SMTP AUTH extension is not supported by this server. Try connecting via
+    # TLS (or STARTTLS)." (measured here, aiosmtplib 5.1.3 against aiosmtpd on loopback)
     (
         (
             "smtp auth extension not supported",
+            "smtp auth extension is not supported",
             "server does not support authentication",
             "server doesn't support auth",
         ),
@@ -4167,6 +4170,9 @@ EXCEPTION_PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # start_tls=True, or port 465): "SMTPException: Connection already using TLS"
     # (aiosmtplib/smtp.py, SMTP.starttls)
     (("connection already using tls",), "config.port_security_mismatch"),
+    # aiosmtplib 5 refuses both at once: "ValueError: The start_tls and use_tls options are not
+    # compatible." (measured here, aiosmtplib 5.1.3)
+    (("start_tls and use_tls options are not compatible",), "config.port_security_mismatch"),
     # Go net/smtp refuses PLAIN without TLS: "smtp: ... unencrypted connection"
     (("unencrypted connection",), "auth.plaintext_refused"),
     # JavaMail's SMTPTransport (its own spelling) "No authentication mechansims supported by both
