@@ -1950,6 +1950,16 @@ ROWS_LEFTOVERS: list[tuple[Any, str | None, str, str]] = [
 # library's own source or tests, found with a public code search).
 ROWS_LIBRARIES: list[tuple[Any, str | None, str, str]] = [
     (
+        "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='login.microsoftonline.com',"
+        " port=443): Max retries exceeded with url: /contoso.onmicrosoft.com/v2.0/.well-known/"
+        "openid-configuration (Caused by NameResolutionError(\"HTTPSConnection(host='login."
+        "microsoftonline.com', port=443): Failed to resolve 'login.microsoftonline.com' ([Errno -2]"
+        ' Name or service not known)"))',
+        None,
+        "connection.host_not_found",
+        "measured here: msal 1.39 acquire_token_for_client on a machine without DNS",
+    ),
+    (
         "aiosmtplib.errors.SMTPException: The SMTP AUTH extension is not supported by this "
         "server. Try connecting via TLS (or STARTTLS).",
         None,
